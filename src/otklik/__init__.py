@@ -1,0 +1,1 @@
+"""Otklik: customer-experience management for public employment services."""

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
+from waitress import serve
+
+from otklik.wsgi import application
+
+
+class Command(BaseCommand):
+    help = _("Serve Otklik with the Waitress WSGI server.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1", help=_("Address to listen on."))
+        parser.add_argument("--port", type=int, default=8000, help=_("Port to listen on."))
+        parser.add_argument("--threads", type=int, default=8, help=_("Worker threads."))
+
+    def handle(self, *args, host, port, threads, **options):
+        self.stdout.write(_("Otklik is served on http://%(host)s:%(port)s/ (Ctrl+C stops it)")
+                          % {"host": host, "port": port})
+        serve(application, host=host, port=port, threads=threads, ident="otklik")

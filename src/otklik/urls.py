@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from otklik.org import views as org_views
+
+admin.site.site_header = admin.site.site_title = "Отклик"
+
+urlpatterns = [
+    path("", org_views.home, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("otklik.journeys.urls")),
+    path("admin/", admin.site.urls),
+]

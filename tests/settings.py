@@ -1,0 +1,22 @@
+"""Settings for the test suite: the real settings, with test-only conveniences.
+
+``DATABASE_URL`` still chooses the database, so the same suite runs on SQLite and
+PostgreSQL.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("OTKLIK_HTTPS", "0")  # the test client speaks plain HTTP
+os.environ.setdefault("SECRET_KEY", "tests-only-" + "x" * 50)
+os.environ.setdefault("OTKLIK_DATA_DIR", tempfile.mkdtemp(prefix="otklik-tests-"))
+
+from otklik.settings import *  # noqa: E402,F403
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed, tests only
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise serves from it)
