@@ -21,14 +21,19 @@ def otklik(*args, env=None, tmp_path):
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set while browser tests run
     environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "otklik.cli", *args], env=environment,
-        capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "-m", "otklik.cli", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
 def test_deploy_checklist_is_clean_under_production_settings(tmp_path):
-    result = otklik("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV,
-                    tmp_path=tmp_path)
+    result = otklik(
+        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV, tmp_path=tmp_path
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -48,7 +53,10 @@ def test_a_bad_boolean_is_a_clear_error(tmp_path):
 def test_without_secret_key_one_is_generated_and_kept(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env.update({"OTKLIK_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "otklik.settings"})
-    code = "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
+    code = (
+        "import django; django.setup(); "
+        "from django.conf import settings; print(settings.SECRET_KEY)"
+    )
     run = [sys.executable, "-c", code]
     first = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
     second = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
@@ -58,14 +66,36 @@ def test_without_secret_key_one_is_generated_and_kept(tmp_path):
 
 @pytest.mark.parametrize(
     ("url", "engine"),
-    [("", "django.db.backends.sqlite3"),
-     ("postgres://u:p@db.local:5432/otklik", "django.db.backends.postgresql")],
+    [
+        ("", "django.db.backends.sqlite3"),
+        ("postgres://u:p@db.local:5432/otklik", "django.db.backends.postgresql"),
+    ],
 )
 def test_database_url_chooses_the_database(tmp_path, url, engine):
-    env = {**os.environ, "OTKLIK_DATA_DIR": str(tmp_path), "DATABASE_URL": url,
-           "DJANGO_SETTINGS_MODULE": "otklik.settings"}
-    code = ("import django; django.setup(); from django.conf import settings; "
-            "print(settings.DATABASES['default']['ENGINE'])")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         check=True).stdout.strip()
+    env = {
+        **os.environ,
+        "OTKLIK_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "otklik.settings",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == engine
+
+
+def test_the_stylesheet_is_served_by_the_application(client):
+    response = client.get("/static/otklik/otklik.css")
+    assert response.status_code == 200
+    assert b".journey-map" in b"".join(response.streaming_content)
+
+
+def test_collectstatic_builds_the_manifest_production_needs(tmp_path):
+    result = otklik("collectstatic", "--noinput", env=PRODUCTION_ENV, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "otklik/otklik.css" in manifest

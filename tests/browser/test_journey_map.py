@@ -42,9 +42,16 @@ def test_the_app6_map_has_every_stage_and_row_of_the_seed(site, page, screenshot
             expect(table).to_contain_text(tp["name"])
             for barrier in tp["barriers"]:
                 expect(table).to_contain_text(barrier)
-    for row in ("Цель гражданина", "Мысли гражданина", "Цель ЦЗН", "Точки контакта",
-                "Метрики клиентского опыта", "Барьеры", "Ответственные",
-                "Инструменты повышения качества"):
+    for row in (
+        "Цель гражданина",
+        "Мысли гражданина",
+        "Цель ЦЗН",
+        "Точки контакта",
+        "Метрики клиентского опыта",
+        "Барьеры",
+        "Ответственные",
+        "Инструменты повышения качества",
+    ):
         expect(table.get_by_role("rowheader", name=row)).to_be_visible()
     screenshot("app6-map")
 

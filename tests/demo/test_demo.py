@@ -13,8 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return (Unit.objects.count(), User.objects.count(), ClientKPI.objects.count(),
-            Persona.objects.count(), Journey.objects.count(), Touchpoint.objects.count())
+    return (
+        Unit.objects.count(),
+        User.objects.count(),
+        ClientKPI.objects.count(),
+        Persona.objects.count(),
+        Journey.objects.count(),
+        Touchpoint.objects.count(),
+    )
 
 
 def test_loading_again_adds_nothing():
@@ -64,9 +70,13 @@ def test_the_app6_journey_is_complete():
 
 
 def test_seed_text_is_verbatim():
-    first = Touchpoint.objects.filter(
-        stage__journey__title=content.JOURNEYS[0]["title"], stage__order=1
-    ).order_by("order").first()
+    first = (
+        Touchpoint.objects.filter(
+            stage__journey__title=content.JOURNEYS[0]["title"], stage__order=1
+        )
+        .order_by("order")
+        .first()
+    )
     assert "Как правильно сформулировать поисковой запрос?" in first.citizen_thoughts
     assert "Отсутствие сайта" in first.barriers
 
@@ -78,8 +88,9 @@ def test_the_app2_persona_and_app1_kpis():
     assert persona.kpis.count() == 4
     for group in ("job_seekers", "employers", "public_bodies"):
         assert ClientKPI.objects.filter(client_group__code=group, region__isnull=True).exists()
-        active = ClientKPI.objects.filter(client_group__code=group, is_active=True,
-                                          region__isnull=True)
+        active = ClientKPI.objects.filter(
+            client_group__code=group, is_active=True, region__isnull=True
+        )
         assert 0 < active.count() <= 6
         assert all(kpi.bindings.exists() for kpi in active)
 

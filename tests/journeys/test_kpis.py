@@ -39,3 +39,22 @@ def test_a_regional_corridor_replaces_the_common_one():
 def test_more_than_six_key_kpis_is_too_many():
     assert not too_many_kpis(6)
     assert too_many_kpis(7)
+
+
+@pytest.mark.django_db
+def test_the_demo_region_has_no_kpi_overload_but_a_seventh_key_kpi_warns(client_for):
+    from django.urls import reverse
+
+    from otklik.journeys.models import ClientKPI
+
+    client = client_for("regadmin")
+    assert "Слишком много" not in client.get(reverse("home")).content.decode()
+    candidate = ClientKPI.objects.filter(
+        client_group__code="employers", is_active=False, region__isnull=True
+    ).first()
+    candidate.is_active = True
+    candidate.save()
+    home = client.get(reverse("home")).content.decode()
+    assert "Слишком много ключевых клиентских показателей" in home
+    page = client.get(reverse("kpi_list")).content.decode()
+    assert "7 ключевых показателей" in page

@@ -20,15 +20,24 @@ def test_the_map_shows_every_stage_and_row(client_for, main_journey):
         assert stage.name in html
         for tp in stage.touchpoints.all():
             assert tp.name in html
-    for label in ("Цель гражданина", "Мысли гражданина", "Цель ЦЗН", "Точки контакта",
-                  "Метрики клиентского опыта", "Барьеры", "Ответственные",
-                  "Инструменты повышения качества"):
+    for label in (
+        "Цель гражданина",
+        "Мысли гражданина",
+        "Цель ЦЗН",
+        "Точки контакта",
+        "Метрики клиентского опыта",
+        "Барьеры",
+        "Ответственные",
+        "Инструменты повышения качества",
+    ):
         assert label in html
     assert "Изменить" not in html  # a specialist gets no edit controls
 
 
 def test_edit_mode_offers_a_form_per_cell(client_for, main_journey):
-    response = client_for("teamlead").get(reverse("journey_map", args=[main_journey.pk]) + "?edit=1")
+    response = client_for("teamlead").get(
+        reverse("journey_map", args=[main_journey.pk]) + "?edit=1"
+    )
     assert response.status_code == 200
     tp = Touchpoint.objects.filter(stage__journey=main_journey).first()
     assert cell_url(main_journey, "touchpoint", tp.pk, "barriers") in response.content.decode()
@@ -39,15 +48,19 @@ def test_edit_a_cell_publish_and_compare(client_for, users, main_journey):
     tp = Touchpoint.objects.filter(stage__journey=main_journey).first()
     old_barriers = tp.barriers
     prefix = f"touchpoint-{tp.pk}-barriers"
-    response = client.post(cell_url(main_journey, "touchpoint", tp.pk, "barriers"),
-                           {f"{prefix}-barriers": old_barriers + "\nНет версии для слабовидящих"})
+    response = client.post(
+        cell_url(main_journey, "touchpoint", tp.pk, "barriers"),
+        {f"{prefix}-barriers": old_barriers + "\nНет версии для слабовидящих"},
+    )
     assert response.status_code == 302
     tp.refresh_from_db()
     assert tp.barriers.endswith("Нет версии для слабовидящих")
 
     versions_before = main_journey.versions.count()
-    response = client.post(reverse("journey_publish", args=[main_journey.pk]),
-                           {"comment": "Добавлен барьер доступности"})
+    response = client.post(
+        reverse("journey_publish", args=[main_journey.pk]),
+        {"comment": "Добавлен барьер доступности"},
+    )
     assert response.status_code == 302
     version = main_journey.versions.get(number=versions_before + 1)
     assert version.published_by == users["teamlead"]
@@ -55,13 +68,17 @@ def test_edit_a_cell_publish_and_compare(client_for, users, main_journey):
 
     # the previous version keeps the old text and stays viewable
     previous = main_journey.versions.get(number=versions_before)
-    old_tp = next(t for s in previous.snapshot["stages"] for t in s["touchpoints"] if t["id"] == tp.pk)
+    old_tp = next(
+        t for s in previous.snapshot["stages"] for t in s["touchpoints"] if t["id"] == tp.pk
+    )
     assert old_tp["barriers"] == old_barriers
     page = client.get(reverse("journey_version", args=[main_journey.pk, previous.number]))
     assert page.status_code == 200
 
-    compare = client.get(reverse("journey_compare", args=[main_journey.pk]),
-                         {"from": previous.number, "to": version.number})
+    compare = client.get(
+        reverse("journey_compare", args=[main_journey.pk]),
+        {"from": previous.number, "to": version.number},
+    )
     [change] = compare.context["changes"]
     assert (change.item_id, change.field) == (tp.pk, "barriers")
     assert "Нет версии для слабовидящих" in compare.content.decode()
@@ -91,17 +108,23 @@ def test_published_versions_cannot_be_changed_in_the_admin(client_for, main_jour
 def test_add_move_and_delete_stages_and_touchpoints(client_for, main_journey):
     client = client_for("director")
     first, second = list(main_journey.stages.order_by("order"))[:2]
-    response = client.post(reverse("journey_add_stage", args=[main_journey.pk]),
-                           {"name": "Сопровождение после трудоустройства", "after": first.pk})
+    response = client.post(
+        reverse("journey_add_stage", args=[main_journey.pk]),
+        {"name": "Сопровождение после трудоустройства", "after": first.pk},
+    )
     assert response.status_code == 302
     names = list(main_journey.stages.order_by("order").values_list("name", flat=True))
     assert names[1] == "Сопровождение после трудоустройства"
     new_stage = main_journey.stages.get(name="Сопровождение после трудоустройства")
 
-    client.post(reverse("journey_add_touchpoint", args=[main_journey.pk, new_stage.pk]),
-                {"name": "Звонок специалиста", "channel": "contact_centre"})
-    client.post(reverse("journey_add_touchpoint", args=[main_journey.pk, new_stage.pk]),
-                {"name": "Письмо по e-mail", "channel": "email"})
+    client.post(
+        reverse("journey_add_touchpoint", args=[main_journey.pk, new_stage.pk]),
+        {"name": "Звонок специалиста", "channel": "contact_centre"},
+    )
+    client.post(
+        reverse("journey_add_touchpoint", args=[main_journey.pk, new_stage.pk]),
+        {"name": "Письмо по e-mail", "channel": "email"},
+    )
     tps = list(new_stage.touchpoints.order_by("order").values_list("name", flat=True))
     assert tps == ["Звонок специалиста", "Письмо по e-mail"]
 
@@ -110,7 +133,9 @@ def test_add_move_and_delete_stages_and_touchpoints(client_for, main_journey):
     tps = list(new_stage.touchpoints.order_by("order").values_list("name", flat=True))
     assert tps == ["Письмо по e-mail", "Звонок специалиста"]
 
-    client.post(reverse("journey_move_item", args=[main_journey.pk, "stage", new_stage.pk, "right"]))
+    client.post(
+        reverse("journey_move_item", args=[main_journey.pk, "stage", new_stage.pk, "right"])
+    )
     names = list(main_journey.stages.order_by("order").values_list("name", flat=True))
     assert names[1:3] == [second.name, "Сопровождение после трудоустройства"]
 
@@ -145,8 +170,10 @@ def test_unknown_cells_and_directions_are_404(client_for, main_journey):
 def test_changes_are_in_the_audit_trail(client_for, users, main_journey):
     stage = main_journey.stages.first()
     client = client_for("director")
-    client.post(cell_url(main_journey, "stage", stage.pk, "citizen_goal"),
-                {f"stage-{stage.pk}-citizen_goal-citizen_goal": "Быстро найти нужное"})
+    client.post(
+        cell_url(main_journey, "stage", stage.pk, "citizen_goal"),
+        {f"stage-{stage.pk}-citizen_goal-citizen_goal": "Быстро найти нужное"},
+    )
     entry = LogEntry.objects.get_for_object(stage).first()
     assert entry.actor == users["director"]
     assert "citizen_goal" in entry.changes_dict
@@ -161,10 +188,16 @@ def test_create_a_journey(client_for, users):
     client = client_for("director")
     centre = Unit.objects.get(code="podolsk")
     group = ClientGroup.objects.get(code="job_seekers")
-    response = client.post(reverse("journey_create"), {
-        "title": "Жалоба на работу ЦЗН", "owner": centre.pk, "client_group": group.pk,
-        "split_basis": "task_complain", "status": "draft",
-    })
+    response = client.post(
+        reverse("journey_create"),
+        {
+            "title": "Жалоба на работу ЦЗН",
+            "owner": centre.pk,
+            "client_group": group.pk,
+            "split_basis": "task_complain",
+            "status": "draft",
+        },
+    )
     assert response.status_code == 302, response.context["form"].errors
     journey = Journey.objects.get(title="Жалоба на работу ЦЗН")
     assert (journey.region_id, journey.centre_id) == (centre.region_id, centre.pk)
@@ -175,11 +208,16 @@ def test_a_director_cannot_create_a_journey_for_another_centre(client_for):
     from otklik.org.models import Unit
 
     other = Unit.objects.filter(kind="centre").exclude(code="podolsk").first()
-    response = client_for("director").post(reverse("journey_create"), {
-        "title": "Чужой маршрут", "owner": other.pk,
-        "client_group": ClientGroup.objects.first().pk, "split_basis": "task_learn",
-        "status": "draft",
-    })
+    response = client_for("director").post(
+        reverse("journey_create"),
+        {
+            "title": "Чужой маршрут",
+            "owner": other.pk,
+            "client_group": ClientGroup.objects.first().pk,
+            "split_basis": "task_learn",
+            "status": "draft",
+        },
+    )
     assert response.status_code == 200
     assert "owner" in response.context["form"].errors
     assert not Journey.objects.filter(title="Чужой маршрут").exists()

@@ -3,8 +3,13 @@ from otklik.journeys.versioning import changed_cells, diff
 
 def journey(stages, **fields):
     base = {
-        "title": "Маршрут", "description": "", "service": "", "client_group": "Соискатели",
-        "segment": "", "persona": "", "split_basis": "service_type",
+        "title": "Маршрут",
+        "description": "",
+        "service": "",
+        "client_group": "Соискатели",
+        "segment": "",
+        "persona": "",
+        "split_basis": "service_type",
     }
     return {**base, **fields, "stages": stages}
 
@@ -16,9 +21,17 @@ def stage(stage_id, name, touchpoints=(), **fields):
 
 def tp(tp_id, name, **fields):
     base = {
-        "name": name, "channel": "website", "description": "", "citizen_thoughts": "",
-        "centre_goal": "", "metrics": [], "measurement_methods": "", "barriers": "",
-        "owners": "", "tools": "", "improvement_tools": "",
+        "name": name,
+        "channel": "website",
+        "description": "",
+        "citizen_thoughts": "",
+        "centre_goal": "",
+        "metrics": [],
+        "measurement_methods": "",
+        "barriers": "",
+        "owners": "",
+        "tools": "",
+        "improvement_tools": "",
     }
     return {"id": tp_id, **base, **fields}
 
@@ -33,7 +46,10 @@ def test_it_reports_a_changed_cell_with_old_and_new_value():
     new = journey([stage(1, "Поиск", [tp(10, "Сайт", barriers="Нет сайта\nНеудобный интерфейс")])])
     [change] = diff(old, new)
     assert (change.kind, change.action, change.item_id, change.field) == (
-        "touchpoint", "changed", 10, "barriers",
+        "touchpoint",
+        "changed",
+        10,
+        "barriers",
     )
     assert change.old == "Нет сайта"
     assert change.new.endswith("Неудобный интерфейс")
@@ -46,8 +62,10 @@ def test_it_reports_added_and_removed_stages_and_touchpoints():
     new = journey([stage(1, "А", [tp(10, "X"), tp(11, "Z")]), stage(3, "В")])
     actions = {(c.kind, c.action, c.item_id) for c in diff(old, new)}
     assert actions == {
-        ("stage", "added", 3), ("stage", "removed", 2),
-        ("touchpoint", "added", 11), ("touchpoint", "removed", 20),
+        ("stage", "added", 3),
+        ("stage", "removed", 2),
+        ("touchpoint", "added", 11),
+        ("touchpoint", "removed", 20),
     }
 
 

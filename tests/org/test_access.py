@@ -71,7 +71,9 @@ def test_anonymous_visitors_are_sent_to_log_in(client, main_journey):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_a_stage_of_another_journey_cannot_be_edited_through_mine(client_for, main_journey, other_draft):
+def test_a_stage_of_another_journey_cannot_be_edited_through_mine(
+    client_for, main_journey, other_draft
+):
     foreign = other_draft.stages.first()
     url = reverse("journey_edit_cell", args=[main_journey.pk, "stage", foreign.pk, "citizen_goal"])
     response = client_for("director").post(url, {"x": "y"})
@@ -99,8 +101,13 @@ def test_the_common_kpi_catalogue_is_the_system_administrators(client_for):
 
 @pytest.mark.parametrize(
     ("username", "view", "edit"),
-    [("specialist", 200, 403), ("director", 200, 403), ("regadmin", 200, 200),
-     ("specialist2", 200, 403), ("analyst", 200, 403)],
+    [
+        ("specialist", 200, 403),
+        ("director", 200, 403),
+        ("regadmin", 200, 200),
+        ("specialist2", 200, 403),
+        ("analyst", 200, 403),
+    ],
 )
 def test_personas_by_role(client_for, username, view, edit):
     from otklik.journeys.models import Persona

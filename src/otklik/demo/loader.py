@@ -10,9 +10,18 @@ from django.utils.translation import gettext as _
 from otklik.demo import content
 from otklik.journeys.choices import JourneyStatus
 from otklik.journeys.models import (
-    ClientGroup, ClientKPI, Journey, KPIMetric, Persona, Segment, Service, Stage, Touchpoint,
+    ClientGroup,
+    ClientKPI,
+    Journey,
+    KPIMetric,
+    Persona,
+    Segment,
+    Service,
+    Stage,
+    Touchpoint,
 )
 from otklik.journeys.services import do_publish
+from otklik.metrics.catalogue import ensure_catalogue
 from otklik.metrics.models import Metric
 from otklik.org.models import Membership, Unit, User
 from otklik.org.roles import Role, UnitKind
@@ -92,9 +101,12 @@ def _kpis(summary, region, groups, segments) -> dict[tuple[str, str], ClientKPI]
         for order, item in enumerate(items):
             group = groups[item["client_group"]]
             kpi, created = ClientKPI.objects.get_or_create(
-                client_group=group, name=item["name"], region=region if regional else None,
+                client_group=group,
+                name=item["name"],
+                region=region if regional else None,
                 defaults={
-                    "category": item["category"], "is_active": item.get("active", False),
+                    "category": item["category"],
+                    "is_active": item.get("active", False),
                     "order": order,
                     "segment": segments.get((item["client_group"], item.get("segment") or "")),
                 },
@@ -104,7 +116,8 @@ def _kpis(summary, region, groups, segments) -> dict[tuple[str, str], ClientKPI]
             if created:
                 for binding in item.get("metrics", []):
                     KPIMetric.objects.create(
-                        kpi=kpi, metric=metrics[binding["code"]],
+                        kpi=kpi,
+                        metric=metrics[binding["code"]],
                         target_low=binding.get("target_low"),
                         target_high=binding.get("target_high"),
                         amber_margin=binding.get("amber_margin", 0),
@@ -116,18 +129,21 @@ def _personas(summary, region, centres, groups, segments, kpis) -> dict[str, Per
     personas = {}
     for item in content.PERSONAS:
         persona, created = Persona.objects.get_or_create(
-            name=item["name"], region=region,
+            name=item["name"],
+            region=region,
             defaults={
                 "client_group": groups[item["client_group"]],
                 "segment": segments.get((item["client_group"], item.get("segment") or "")),
-                "age_from": item.get("age_from"), "age_to": item.get("age_to"),
+                "age_from": item.get("age_from"),
+                "age_to": item.get("age_to"),
                 "family_status": item.get("family_status", ""),
                 "education": item.get("education", ""),
                 "home_region": item.get("region", ""),
                 "preferred_channels": item.get("preferred_channels", []),
                 "channel_notes": item.get("channel_notes", ""),
                 "goal": item.get("goal", ""),
-                "values": _join(item.get("values")), "desires": _join(item.get("desires")),
+                "values": _join(item.get("values")),
+                "desires": _join(item.get("desires")),
                 "pains": _join(item.get("pains")),
             },
         )
@@ -141,7 +157,8 @@ def _personas(summary, region, centres, groups, segments, kpis) -> dict[str, Per
 
 def _accounts(summary, region, centres) -> dict[str, User]:
     other_centre = next(
-        journey["centre"] for journey in content.JOURNEYS
+        journey["centre"]
+        for journey in content.JOURNEYS
         if journey["centre"] != MAIN_CENTRE and journey["status"] == JourneyStatus.DRAFT
     )
     main, other = centres[MAIN_CENTRE], centres[other_centre]
@@ -156,7 +173,8 @@ def _accounts(summary, region, centres) -> dict[str, User]:
     users = {}
     for username, first, last, role, unit in specs:
         user, created = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last},
+            username=username,
+            defaults={"first_name": first, "last_name": last},
         )
         if created:
             user.set_password(DEMO_PASSWORD)
@@ -186,11 +204,15 @@ def _journeys(summary, region, centres, groups, segments, personas, users) -> No
         service, _created = Service.objects.get_or_create(name=item["service"])
         is_main = item is content.JOURNEYS[0]
         journey = Journey.objects.create(
-            region=region, centre=centre, title=item["title"],
-            description=item.get("description", ""), service=service,
+            region=region,
+            centre=centre,
+            title=item["title"],
+            description=item.get("description", ""),
+            service=service,
             client_group=groups[item["client_group"]],
             segment=segments.get((item["client_group"], item.get("segment") or "")),
-            persona=personas.get(item.get("persona")), split_basis=item["split_basis"],
+            persona=personas.get(item.get("persona")),
+            split_basis=item["split_basis"],
             team_lead=users["teamlead"] if is_main else None,
         )
         if is_main:
@@ -198,7 +220,9 @@ def _journeys(summary, region, centres, groups, segments, personas, users) -> No
         summary.count("journeys", True)
         for stage_order, stage_item in enumerate(item["stages"], start=1):
             stage = Stage.objects.create(
-                journey=journey, order=stage_order, name=stage_item["name"],
+                journey=journey,
+                order=stage_order,
+                name=stage_item["name"],
                 citizen_goal=stage_item.get("citizen_goal", ""),
                 citizen_thoughts=_join(stage_item.get("citizen_thoughts")),
                 centre_goal=_join(stage_item.get("centre_goal")),
@@ -206,22 +230,37 @@ def _journeys(summary, region, centres, groups, segments, personas, users) -> No
             )
             for tp_order, tp_item in enumerate(stage_item["touchpoints"], start=1):
                 touchpoint = Touchpoint.objects.create(
-                    stage=stage, order=tp_order, name=tp_item["name"],
-                    channel=tp_item["channel"], description=tp_item.get("description", ""),
-                    **{key: _join(tp_item.get(key)) for key in (
-                        "citizen_thoughts", "centre_goal", "owners", "tools", "barriers",
-                        "improvement_tools", "measurement_methods",
-                    )},
+                    stage=stage,
+                    order=tp_order,
+                    name=tp_item["name"],
+                    channel=tp_item["channel"],
+                    description=tp_item.get("description", ""),
+                    **{
+                        key: _join(tp_item.get(key))
+                        for key in (
+                            "citizen_thoughts",
+                            "centre_goal",
+                            "owners",
+                            "tools",
+                            "barriers",
+                            "improvement_tools",
+                            "measurement_methods",
+                        )
+                    },
                 )
                 touchpoint.metrics.set([metrics[code] for code in tp_item.get("metrics", [])])
         if item["status"] == JourneyStatus.ACTIVE:
-            do_publish(journey, users["teamlead"] if is_main else users["director"],
-                       _("First version of the map."))
+            do_publish(
+                journey,
+                users["teamlead"] if is_main else users["director"],
+                _("First version of the map."),
+            )
 
 
 @transaction.atomic
 def load_demo() -> Summary:
     summary = Summary()
+    ensure_catalogue()
     region, centres = _units(summary)
     groups, segments = _groups(summary)
     kpis = _kpis(summary, region, groups, segments)

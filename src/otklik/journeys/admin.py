@@ -1,8 +1,17 @@
 from django.contrib import admin
 
 from otklik.journeys.models import (
-    ClientGroup, ClientKPI, CorridorOverride, Journey, JourneyVersion, KPIMetric, Persona,
-    Segment, Service, Stage, Touchpoint,
+    ClientGroup,
+    ClientKPI,
+    CorridorOverride,
+    Journey,
+    JourneyVersion,
+    KPIMetric,
+    Persona,
+    Segment,
+    Service,
+    Stage,
+    Touchpoint,
 )
 
 

@@ -7,7 +7,13 @@ journey's history lists them even after they are deleted.
 from auditlog.registry import auditlog
 
 from otklik.journeys.models import (
-    ClientKPI, CorridorOverride, Journey, KPIMetric, Persona, Stage, Touchpoint,
+    ClientKPI,
+    CorridorOverride,
+    Journey,
+    KPIMetric,
+    Persona,
+    Stage,
+    Touchpoint,
 )
 
 auditlog.register(Journey, m2m_fields={"team"})

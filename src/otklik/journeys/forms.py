@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from otklik.journeys import selectors
 from otklik.journeys.choices import Channel
 from otklik.journeys.models import (
-    ClientKPI, CorridorOverride, Journey, KPIMetric, Persona, Segment, Stage, Touchpoint,
+    ClientKPI,
+    CorridorOverride,
+    Journey,
+    KPIMetric,
+    Persona,
+    Segment,
+    Stage,
+    Touchpoint,
 )
 from otklik.metrics.models import Metric
 from otklik.org.models import Unit
@@ -53,8 +60,16 @@ class JourneyForm(OwnedModelForm):
     class Meta:
         model = Journey
         fields = [
-            "title", "description", "service", "client_group", "segment", "persona",
-            "split_basis", "status", "team_lead", "team",
+            "title",
+            "description",
+            "service",
+            "client_group",
+            "segment",
+            "persona",
+            "split_basis",
+            "status",
+            "team_lead",
+            "team",
         ]
         widgets = {"description": TEXTAREA, "team": forms.CheckboxSelectMultiple}
 
@@ -90,7 +105,9 @@ class TouchpointHeaderForm(forms.ModelForm):
 
 class TouchpointMetricsForm(forms.ModelForm):
     metrics = forms.ModelMultipleChoiceField(
-        queryset=Metric.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+        queryset=Metric.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label=_("Metrics"),
     )
 
@@ -102,7 +119,12 @@ class TouchpointMetricsForm(forms.ModelForm):
 
 
 TOUCHPOINT_TEXT_FIELDS = (
-    "citizen_thoughts", "centre_goal", "barriers", "owners", "tools", "improvement_tools",
+    "citizen_thoughts",
+    "centre_goal",
+    "barriers",
+    "owners",
+    "tools",
+    "improvement_tools",
 )
 
 
@@ -111,16 +133,16 @@ def cell_form_class(kind: str, field: str) -> type[forms.ModelForm] | None:
     if kind == "stage" and field == "header":
         return StageForm
     if kind == "stage" and field in {"citizen_goal", "citizen_thoughts", "centre_goal"}:
-        return forms.modelform_factory(
-            Stage, fields=[field], widgets={field: TEXTAREA}
-        )
+        return forms.modelform_factory(Stage, fields=[field], widgets={field: TEXTAREA})
     if kind == "touchpoint" and field == "header":
         return TouchpointHeaderForm
     if kind == "touchpoint" and field == "metrics":
         return TouchpointMetricsForm
     if kind == "touchpoint" and field in TOUCHPOINT_TEXT_FIELDS:
         return forms.modelform_factory(
-            Touchpoint, fields=[field], widgets={field: TEXTAREA},
+            Touchpoint,
+            fields=[field],
+            widgets={field: TEXTAREA},
             help_texts={field: MULTI_ITEM_HELP},
         )
     return None
@@ -137,27 +159,43 @@ class AddTouchpointForm(forms.Form):
 
 class PublishForm(forms.Form):
     comment = forms.CharField(
-        label=_("What changed and why"), required=False, max_length=2000,
+        label=_("What changed and why"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class PersonaForm(OwnedModelForm):
     preferred_channels = forms.MultipleChoiceField(
-        label=_("Preferred channels"), choices=Channel.choices, required=False,
+        label=_("Preferred channels"),
+        choices=Channel.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Persona
         fields = [
-            "name", "client_group", "segment", "age_from", "age_to", "family_status",
-            "education", "home_region", "preferred_channels", "channel_notes", "goal",
-            "values", "desires", "pains", "kpis",
+            "name",
+            "client_group",
+            "segment",
+            "age_from",
+            "age_to",
+            "family_status",
+            "education",
+            "home_region",
+            "preferred_channels",
+            "channel_notes",
+            "goal",
+            "values",
+            "desires",
+            "pains",
+            "kpis",
         ]
-        widgets = {
-            f: TEXTAREA for f in ["channel_notes", "goal", "values", "desires", "pains"]
-        } | {"kpis": forms.CheckboxSelectMultiple}
+        widgets = {f: TEXTAREA for f in ["channel_notes", "goal", "values", "desires", "pains"]} | {
+            "kpis": forms.CheckboxSelectMultiple
+        }
         help_texts = {f: MULTI_ITEM_HELP for f in ["values", "desires", "pains"]}
 
     field_order = ["name", "owner"]
@@ -175,7 +213,15 @@ class PersonaForm(OwnedModelForm):
 class ClientKPIForm(forms.ModelForm):
     class Meta:
         model = ClientKPI
-        fields = ["client_group", "segment", "category", "name", "description", "is_active", "order"]
+        fields = [
+            "client_group",
+            "segment",
+            "category",
+            "name",
+            "description",
+            "is_active",
+            "order",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, region: Unit | None, **kwargs):
@@ -192,8 +238,11 @@ class ClientKPIForm(forms.ModelForm):
 
 
 KPIMetricFormSet = inlineformset_factory(
-    ClientKPI, KPIMetric, fields=["metric", "target_low", "target_high", "amber_margin"],
-    extra=1, can_delete=True,
+    ClientKPI,
+    KPIMetric,
+    fields=["metric", "target_low", "target_high", "amber_margin"],
+    extra=1,
+    can_delete=True,
 )
 
 

@@ -65,12 +65,14 @@ def build_grid(snapshot: dict, changed: set[tuple[str, int, str]] | None = None)
 
     stages = []
     for stage in snapshot["stages"]:
-        stages.append({
-            **stage,
-            "span": max(1, len(stage["touchpoints"])),
-            "header_key": f"stage-{stage['id']}-header",
-            "changed": any(is_changed("stage", stage["id"], f) for f in ("*", "name", "note")),
-        })
+        stages.append(
+            {
+                **stage,
+                "span": max(1, len(stage["touchpoints"])),
+                "header_key": f"stage-{stage['id']}-header",
+                "changed": any(is_changed("stage", stage["id"], f) for f in ("*", "name", "note")),
+            }
+        )
     rows = []
     for key, label, level in ROWS:
         cells: list[Cell] = []
@@ -78,16 +80,22 @@ def build_grid(snapshot: dict, changed: set[tuple[str, int, str]] | None = None)
             span = max(1, len(stage["touchpoints"]))
             touchpoints_have_it = any(tp.get(key) for tp in stage["touchpoints"])
             spans_stage = level == "stage" or (
-                level == "either" and (stage.get(key) or not stage["touchpoints"])
+                level == "either"
+                and (stage.get(key) or not stage["touchpoints"])
                 and not touchpoints_have_it
             )
             if spans_stage or not stage["touchpoints"]:
                 source = key if level != "touchpoint" else ""
-                cells.append(Cell(
-                    "stage", stage["id"], source, span,
-                    lines(stage.get(source, "")) if source else [],
-                    changed=bool(source) and is_changed("stage", stage["id"], source),
-                ))
+                cells.append(
+                    Cell(
+                        "stage",
+                        stage["id"],
+                        source,
+                        span,
+                        lines(stage.get(source, "")) if source else [],
+                        changed=bool(source) and is_changed("stage", stage["id"], source),
+                    )
+                )
                 continue
             for tp in stage["touchpoints"]:
                 cells.append(_touchpoint_cell(key, tp, is_changed))
@@ -99,19 +107,32 @@ def build_grid(snapshot: dict, changed: set[tuple[str, int, str]] | None = None)
 def _touchpoint_cell(key: str, tp: dict, is_changed) -> Cell:
     if key == "touchpoint":
         return Cell(
-            "touchpoint", tp["id"], "header", touchpoint=tp,
+            "touchpoint",
+            tp["id"],
+            "header",
+            touchpoint=tp,
             items=lines(tp.get("description", "")),
-            changed=any(is_changed("touchpoint", tp["id"], f)
-                        for f in ("*", "name", "channel", "description", "stage")),
+            changed=any(
+                is_changed("touchpoint", tp["id"], f)
+                for f in ("*", "name", "channel", "description", "stage")
+            ),
         )
     if key == "metrics":
         return Cell(
-            "touchpoint", tp["id"], "metrics", metrics=list(tp.get("metrics", [])),
+            "touchpoint",
+            tp["id"],
+            "metrics",
+            metrics=list(tp.get("metrics", [])),
             items=lines(tp.get("measurement_methods", "")),
-            changed=any(is_changed("touchpoint", tp["id"], f)
-                        for f in ("*", "metrics", "measurement_methods")),
+            changed=any(
+                is_changed("touchpoint", tp["id"], f)
+                for f in ("*", "metrics", "measurement_methods")
+            ),
         )
     return Cell(
-        "touchpoint", tp["id"], key, items=lines(tp.get(key, "")),
+        "touchpoint",
+        tp["id"],
+        key,
+        items=lines(tp.get(key, "")),
         changed=is_changed("touchpoint", tp["id"], key) or is_changed("touchpoint", tp["id"], "*"),
     )

@@ -23,12 +23,20 @@ class UnitOwned(models.Model):
     """Belongs to a region, or to one centre of it (``centre`` set)."""
 
     region = models.ForeignKey(
-        Unit, verbose_name=_("region"), on_delete=models.PROTECT, related_name="+",
+        Unit,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="+",
         limit_choices_to={"kind": UnitKind.REGION},
     )
     centre = models.ForeignKey(
-        Unit, verbose_name=_("employment centre"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": UnitKind.CENTRE},
+        Unit,
+        verbose_name=_("employment centre"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": UnitKind.CENTRE},
         help_text=_("Leave empty for the whole region."),
     )
 
@@ -51,7 +59,8 @@ class ClientGroup(models.Model):
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=200)
     mission = models.TextField(
-        _("mission"), blank=True,
+        _("mission"),
+        blank=True,
         help_text=_("The main value for the clients of this group (App. 1 §2)."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -69,7 +78,9 @@ class Segment(models.Model):
     """A target audience within a client group (§2.2.4): pre-retirees, youth, …"""
 
     client_group = models.ForeignKey(
-        ClientGroup, verbose_name=_("client group"), on_delete=models.PROTECT,
+        ClientGroup,
+        verbose_name=_("client group"),
+        on_delete=models.PROTECT,
         related_name="segments",
     )
     code = models.SlugField(_("code"), max_length=64)
@@ -99,19 +110,29 @@ class ClientKPI(models.Model):
         ClientGroup, verbose_name=_("client group"), on_delete=models.PROTECT, related_name="kpis"
     )
     segment = models.ForeignKey(
-        Segment, verbose_name=_("segment"), null=True, blank=True, on_delete=models.PROTECT,
+        Segment,
+        verbose_name=_("segment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="kpis",
     )
     region = models.ForeignKey(
-        Unit, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", limit_choices_to={"kind": UnitKind.REGION},
+        Unit,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": UnitKind.REGION},
         help_text=_("Empty for the common catalogue; a region for the region's own KPI."),
     )
     category = models.CharField(_("group of KPIs"), max_length=16, choices=KPICategory.choices)
     name = models.CharField(_("name"), max_length=400)
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(
-        _("in the key list"), default=False,
+        _("in the key list"),
+        default=False,
         help_text=_("Key KPIs are measured and shown; the others remain candidates."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -138,7 +159,8 @@ class Corridor(models.Model):
     target_low = models.FloatField(_("lower bound"), null=True, blank=True)
     target_high = models.FloatField(_("upper bound"), null=True, blank=True)
     amber_margin = models.FloatField(
-        _("amber margin"), default=0,
+        _("amber margin"),
+        default=0,
         help_text=_("How far outside the corridor a value is amber rather than red."),
     )
 
@@ -171,9 +193,7 @@ class KPIMetric(Corridor):
     class Meta:
         verbose_name = _("metric of a KPI")
         verbose_name_plural = _("metrics of KPIs")
-        constraints = [
-            models.UniqueConstraint(fields=["kpi", "metric"], name="unique_kpi_metric")
-        ]
+        constraints = [models.UniqueConstraint(fields=["kpi", "metric"], name="unique_kpi_metric")]
 
     def __str__(self) -> str:
         return f"{self.kpi} — {self.metric}"
@@ -183,11 +203,16 @@ class CorridorOverride(Corridor):
     """A region's own corridor for a KPI metric of the common catalogue (§2.1.7)."""
 
     binding = models.ForeignKey(
-        KPIMetric, verbose_name=_("metric of a KPI"), on_delete=models.CASCADE,
+        KPIMetric,
+        verbose_name=_("metric of a KPI"),
+        on_delete=models.CASCADE,
         related_name="overrides",
     )
     region = models.ForeignKey(
-        Unit, verbose_name=_("region"), on_delete=models.CASCADE, related_name="+",
+        Unit,
+        verbose_name=_("region"),
+        on_delete=models.CASCADE,
+        related_name="+",
         limit_choices_to={"kind": UnitKind.REGION},
     )
 
@@ -222,11 +247,17 @@ class Persona(UnitOwned):
 
     name = models.CharField(_("name"), max_length=200)
     client_group = models.ForeignKey(
-        ClientGroup, verbose_name=_("client group"), on_delete=models.PROTECT,
+        ClientGroup,
+        verbose_name=_("client group"),
+        on_delete=models.PROTECT,
         related_name="personas",
     )
     segment = models.ForeignKey(
-        Segment, verbose_name=_("segment"), null=True, blank=True, on_delete=models.PROTECT,
+        Segment,
+        verbose_name=_("segment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="personas",
     )
     age_from = models.PositiveSmallIntegerField(_("age from"), null=True, blank=True)
@@ -276,34 +307,56 @@ class Journey(UnitOwned):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     service = models.ForeignKey(
-        Service, verbose_name=_("service"), null=True, blank=True, on_delete=models.PROTECT,
+        Service,
+        verbose_name=_("service"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="journeys",
     )
     client_group = models.ForeignKey(
-        ClientGroup, verbose_name=_("client group"), on_delete=models.PROTECT,
+        ClientGroup,
+        verbose_name=_("client group"),
+        on_delete=models.PROTECT,
         related_name="journeys",
     )
     segment = models.ForeignKey(
-        Segment, verbose_name=_("segment"), null=True, blank=True, on_delete=models.PROTECT,
+        Segment,
+        verbose_name=_("segment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="journeys",
     )
     persona = models.ForeignKey(
-        Persona, verbose_name=_("persona"), null=True, blank=True, on_delete=models.SET_NULL,
+        Persona,
+        verbose_name=_("persona"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="journeys",
     )
     split_basis = models.CharField(
-        _("basis of the split"), max_length=32, choices=SplitBasis.choices,
+        _("basis of the split"),
+        max_length=32,
+        choices=SplitBasis.choices,
         default=SplitBasis.SERVICE_TYPE,
     )
     status = models.CharField(
         _("status"), max_length=16, choices=JourneyStatus.choices, default=JourneyStatus.DRAFT
     )
     team_lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("team lead"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="led_journeys",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("team lead"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_journeys",
     )
     team = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("journey team"), blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("journey team"),
+        blank=True,
         related_name="journey_teams",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -387,15 +440,20 @@ class JourneyVersion(models.Model):
     """A published revision of a journey, kept forever (§2.2.10)."""
 
     journey = models.ForeignKey(
-        Journey, verbose_name=_("client journey"), on_delete=models.CASCADE,
+        Journey,
+        verbose_name=_("client journey"),
+        on_delete=models.CASCADE,
         related_name="versions",
     )
     number = models.PositiveIntegerField(_("version"))
     snapshot = models.JSONField(_("content"))
     comment = models.TextField(_("what changed and why"), blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     published_at = models.DateTimeField(_("published"), auto_now_add=True)
 

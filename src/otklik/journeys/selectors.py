@@ -1,10 +1,11 @@
 """Reads of the service model that respect the user's scope (see ``org.access``)."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from otklik.journeys.choices import JourneyStatus
+from otklik.journeys.kpis import too_many_kpis
 from otklik.journeys.models import ClientKPI, Journey, Persona
 from otklik.org import access
 from otklik.org.models import Unit, User
@@ -73,7 +74,8 @@ def editable_units(user) -> QuerySet[Unit]:
     admin_regions = [r for r, roles in scope.region_roles.items() if roles & MODEL_EDITORS]
     centres = [c for c, roles in scope.centre_roles.items() if roles & MODEL_EDITORS]
     return Unit.objects.filter(
-        Q(pk__in=admin_regions) | Q(kind=UnitKind.CENTRE, region_id__in=admin_regions)
+        Q(pk__in=admin_regions)
+        | Q(kind=UnitKind.CENTRE, region_id__in=admin_regions)
         | Q(pk__in=centres),
         is_active=True,
     ).order_by("kind", "name")
@@ -101,3 +103,34 @@ def staff_of_regions(region_ids: list[int]) -> QuerySet[User]:
 
 def is_team_lead(user) -> bool:
     return Role.TEAM_LEAD in access.scope_for(user).roles
+
+
+def key_kpi_counts(region_id: int | None) -> dict[tuple[int, int | None], int]:
+    """Key KPIs in force in a region, per client group and segment (None: the whole group).
+
+    The recommended maximum applies to each list a client sees: the group's own, and the
+    extra list of a segment (§2.1.8 lets KPIs differ for target groups).
+    """
+    rows = (
+        ClientKPI.objects.filter(is_active=True)
+        .filter(Q(region__isnull=True) | Q(region_id=region_id))
+        .values("client_group", "segment")
+        .annotate(n=Count("pk"))
+    )
+    return {(row["client_group"], row["segment"]): row["n"] for row in rows}
+
+
+def kpi_overloads(region_id: int | None) -> list[tuple[str, int]]:
+    """Lists with more key KPIs than recommended, as (name of the list, count)."""
+    from otklik.journeys.models import ClientGroup, Segment
+
+    names = {(g.pk, None): g.name for g in ClientGroup.objects.all()}
+    names |= {
+        (s.client_group_id, s.pk): f"{s.client_group} · {s}"
+        for s in Segment.objects.select_related("client_group")
+    }
+    return [
+        (names[key], count)
+        for key, count in sorted(key_kpi_counts(region_id).items(), key=lambda kv: names[kv[0]])
+        if too_many_kpis(count)
+    ]

@@ -19,9 +19,13 @@ def journey_with_content(queryset, pk: int) -> Journey:
     stages = Stage.objects.order_by("order", "pk").prefetch_related(
         Prefetch("touchpoints", queryset=touchpoints)
     )
-    return queryset.select_related(
-        "service", "client_group", "segment", "persona", "region", "centre", "team_lead"
-    ).prefetch_related(Prefetch("stages", queryset=stages)).get(pk=pk)
+    return (
+        queryset.select_related(
+            "service", "client_group", "segment", "persona", "region", "centre", "team_lead"
+        )
+        .prefetch_related(Prefetch("stages", queryset=stages))
+        .get(pk=pk)
+    )
 
 
 def snapshot(journey: Journey) -> dict:
@@ -41,11 +45,13 @@ def snapshot(journey: Journey) -> dict:
                 else:
                     item[field] = getattr(tp, field)
             touchpoints.append(item)
-        stages.append({
-            "id": stage.pk,
-            **{field: getattr(stage, field) for field in STAGE_FIELDS},
-            "touchpoints": touchpoints,
-        })
+        stages.append(
+            {
+                "id": stage.pk,
+                **{field: getattr(stage, field) for field in STAGE_FIELDS},
+                "touchpoints": touchpoints,
+            }
+        )
     return {
         "title": journey.title,
         "description": journey.description,
@@ -69,8 +75,9 @@ def do_publish(journey: Journey, user, comment: str = "") -> JourneyVersion:
     content = snapshot(journey_with_content(Journey.objects, journey.pk))
     previous = latest_version(journey)
     if previous is not None and previous.snapshot == content:
-        raise NothingToPublish(_("Nothing has changed since version %(number)s.")
-                               % {"number": previous.number})
+        raise NothingToPublish(
+            _("Nothing has changed since version %(number)s.") % {"number": previous.number}
+        )
     number = (journey.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = JourneyVersion.objects.create(
         journey=journey, number=number, snapshot=content, comment=comment, published_by=user
@@ -116,8 +123,10 @@ def _renumber(items) -> None:
 def do_move(item: Stage | Touchpoint, step: int) -> None:
     """Move a stage within its journey, or a touchpoint within its stage, by ``step``."""
     siblings = (
-        item.journey.stages if isinstance(item, Stage) else item.stage.touchpoints
-    ).select_for_update().order_by("order", "pk")
+        (item.journey.stages if isinstance(item, Stage) else item.stage.touchpoints)
+        .select_for_update()
+        .order_by("order", "pk")
+    )
     ordered = list(siblings)
     index = next(i for i, sibling in enumerate(ordered) if sibling.pk == item.pk)
     target = index + step

@@ -9,25 +9,30 @@ urlpatterns = [
     path("journeys/<int:pk>/settings/", views.journey_settings, name="journey_settings"),
     path(
         "journeys/<int:pk>/<str:kind>/<int:item_id>/cell/<str:field>/",
-        views.edit_cell, name="journey_edit_cell",
+        views.edit_cell,
+        name="journey_edit_cell",
     ),
     path("journeys/<int:pk>/stages/add/", views.add_stage, name="journey_add_stage"),
     path(
         "journeys/<int:pk>/stages/<int:stage_id>/touchpoints/add/",
-        views.add_touchpoint, name="journey_add_touchpoint",
+        views.add_touchpoint,
+        name="journey_add_touchpoint",
     ),
     path(
         "journeys/<int:pk>/<str:kind>/<int:item_id>/move/<str:direction>/",
-        views.move_item, name="journey_move_item",
+        views.move_item,
+        name="journey_move_item",
     ),
     path(
         "journeys/<int:pk>/<str:kind>/<int:item_id>/delete/",
-        views.delete_item, name="journey_delete_item",
+        views.delete_item,
+        name="journey_delete_item",
     ),
     path("journeys/<int:pk>/publish/", views.publish, name="journey_publish"),
     path("journeys/<int:pk>/versions/", views.version_list, name="journey_versions"),
     path(
-        "journeys/<int:pk>/versions/<int:number>/", views.version_detail,
+        "journeys/<int:pk>/versions/<int:number>/",
+        views.version_detail,
         name="journey_version",
     ),
     path("journeys/<int:pk>/compare/", views.compare, name="journey_compare"),
@@ -41,6 +46,7 @@ urlpatterns = [
     path("kpis/<int:pk>/edit/", views.kpi_edit, name="kpi_edit"),
     path(
         "kpis/corridors/<int:binding_id>/region/<int:region_id>/",
-        views.corridor_override, name="kpi_corridor_override",
+        views.corridor_override,
+        name="kpi_corridor_override",
     ),
 ]

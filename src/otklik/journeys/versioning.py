@@ -9,12 +9,27 @@ from dataclasses import dataclass
 from typing import Any
 
 JOURNEY_FIELDS = (
-    "title", "description", "service", "client_group", "segment", "persona", "split_basis",
+    "title",
+    "description",
+    "service",
+    "client_group",
+    "segment",
+    "persona",
+    "split_basis",
 )
 STAGE_FIELDS = ("name", "citizen_goal", "citizen_thoughts", "centre_goal", "note")
 TOUCHPOINT_FIELDS = (
-    "name", "channel", "description", "citizen_thoughts", "centre_goal", "metrics",
-    "measurement_methods", "barriers", "owners", "tools", "improvement_tools",
+    "name",
+    "channel",
+    "description",
+    "citizen_thoughts",
+    "centre_goal",
+    "metrics",
+    "measurement_methods",
+    "barriers",
+    "owners",
+    "tools",
+    "improvement_tools",
 )
 
 
@@ -61,8 +76,15 @@ def diff(old: dict, new: dict) -> list[Change]:
             changes.append(Change("stage", "added", stage["id"], stage["name"]))
             continue
         changes.extend(
-            Change("stage", "changed", stage["id"], stage["name"], field,
-                   previous.get(field), stage.get(field))
+            Change(
+                "stage",
+                "changed",
+                stage["id"],
+                stage["name"],
+                field,
+                previous.get(field),
+                stage.get(field),
+            )
             for field in STAGE_FIELDS
             if previous.get(field) != stage.get(field)
         )
@@ -77,17 +99,35 @@ def diff(old: dict, new: dict) -> list[Change]:
     old_tps, new_tps = _touchpoints(old), _touchpoints(new)
     for tp_id, (tp, stage) in new_tps.items():
         if tp_id not in old_tps:
-            changes.append(Change("touchpoint", "added", tp_id, tp["name"], stage_name=stage["name"]))
+            changes.append(
+                Change("touchpoint", "added", tp_id, tp["name"], stage_name=stage["name"])
+            )
             continue
         previous, previous_stage = old_tps[tp_id]
         if previous_stage["id"] != stage["id"]:
-            changes.append(Change(
-                "touchpoint", "changed", tp_id, tp["name"], "stage",
-                previous_stage["name"], stage["name"], stage["name"],
-            ))
+            changes.append(
+                Change(
+                    "touchpoint",
+                    "changed",
+                    tp_id,
+                    tp["name"],
+                    "stage",
+                    previous_stage["name"],
+                    stage["name"],
+                    stage["name"],
+                )
+            )
         changes.extend(
-            Change("touchpoint", "changed", tp_id, tp["name"], field,
-                   previous.get(field), tp.get(field), stage["name"])
+            Change(
+                "touchpoint",
+                "changed",
+                tp_id,
+                tp["name"],
+                field,
+                previous.get(field),
+                tp.get(field),
+                stage["name"],
+            )
             for field in TOUCHPOINT_FIELDS
             if previous.get(field) != tp.get(field)
         )

@@ -17,7 +17,14 @@ from otklik.journeys.choices import JourneyStatus, KPICategory
 from otklik.journeys.grid import build_grid
 from otklik.journeys.kpis import too_many_kpis
 from otklik.journeys.models import (
-    ClientGroup, ClientKPI, CorridorOverride, Journey, KPIMetric, Persona, Stage, Touchpoint,
+    ClientGroup,
+    ClientKPI,
+    CorridorOverride,
+    Journey,
+    KPIMetric,
+    Persona,
+    Stage,
+    Touchpoint,
 )
 from otklik.journeys.versioning import changed_cells, diff
 from otklik.org import access
@@ -26,9 +33,11 @@ from otklik.org.models import Unit
 
 @login_required
 def journey_list(request):
-    journeys = selectors.journeys_for(request.user).select_related(
-        "client_group", "segment", "centre", "region", "team_lead", "service"
-    ).annotate(stage_count=Count("stages", distinct=True))
+    journeys = (
+        selectors.journeys_for(request.user)
+        .select_related("client_group", "segment", "centre", "region", "team_lead", "service")
+        .annotate(stage_count=Count("stages", distinct=True))
+    )
     status = request.GET.get("status", "")
     if status in JourneyStatus.values:
         journeys = journeys.filter(status=status)
@@ -38,12 +47,18 @@ def journey_list(request):
     centres = Unit.objects.filter(
         pk__in=selectors.journeys_for(request.user).values("centre")
     ).order_by("name")
-    return render(request, "journeys/journey_list.html", {
-        "journeys": journeys.order_by("centre__name", "title"),
-        "statuses": JourneyStatus.choices, "status": status,
-        "centres": centres, "centre": centre,
-        "can_create": selectors.editable_units(request.user).exists(),
-    })
+    return render(
+        request,
+        "journeys/journey_list.html",
+        {
+            "journeys": journeys.order_by("centre__name", "title"),
+            "statuses": JourneyStatus.choices,
+            "status": status,
+            "centres": centres,
+            "centre": centre,
+            "can_create": selectors.editable_units(request.user).exists(),
+        },
+    )
 
 
 @login_required
@@ -96,10 +111,16 @@ def _map_context(request, journey: Journey, *, editing: bool, bad_form=None, bad
             for cell in row.cells:
                 cell.is_bad = cell.key == bad_key
     return {
-        "journey": journey, "grid": grid, "editing": editing, "cell_forms": cell_forms,
-        "bad_key": bad_key, "latest": latest, "pending": pending,
+        "journey": journey,
+        "grid": grid,
+        "editing": editing,
+        "cell_forms": cell_forms,
+        "bad_key": bad_key,
+        "latest": latest,
+        "pending": pending,
         "can_edit": access.can_edit_journey(access.scope_for(request.user), journey, request.user),
-        "add_stage_form": forms.AddStageForm(), "add_touchpoint_form": forms.AddTouchpointForm(),
+        "add_stage_form": forms.AddStageForm(),
+        "add_touchpoint_form": forms.AddTouchpointForm(),
         "publish_form": forms.PublishForm(),
     }
 
@@ -110,7 +131,9 @@ def journey_map(request, pk: int):
     can_edit = access.can_edit_journey(access.scope_for(request.user), journey, request.user)
     journey = services.journey_with_content(Journey.objects, journey.pk)
     editing = can_edit and request.GET.get("edit") == "1"
-    return render(request, "journeys/journey_map.html", _map_context(request, journey, editing=editing))
+    return render(
+        request, "journeys/journey_map.html", _map_context(request, journey, editing=editing)
+    )
 
 
 def _item(journey: Journey, kind: str, item_id: int) -> Stage | Touchpoint:
@@ -225,10 +248,17 @@ def version_detail(request, pk: int, number: int):
     version = get_object_or_404(journey.versions, number=number)
     previous = journey.versions.filter(number__lt=number).order_by("-number").first()
     changes = diff(previous.snapshot, version.snapshot) if previous else []
-    return render(request, "journeys/version_detail.html", {
-        "journey": journey, "version": version, "previous": previous, "changes": changes,
-        "grid": build_grid(version.snapshot, changed_cells(changes)),
-    })
+    return render(
+        request,
+        "journeys/version_detail.html",
+        {
+            "journey": journey,
+            "version": version,
+            "previous": previous,
+            "changes": changes,
+            "grid": build_grid(version.snapshot, changed_cells(changes)),
+        },
+    )
 
 
 @login_required
@@ -253,20 +283,31 @@ def compare(request, pk: int):
     left, right = content_of(left_key), content_of(right_key)
     if left is None or right is None:
         raise Http404
-    return render(request, "journeys/compare.html", {
-        "journey": journey, "versions": versions, "left_key": left_key,
-        "right_key": right_key, "changes": diff(left, right),
-    })
+    return render(
+        request,
+        "journeys/compare.html",
+        {
+            "journey": journey,
+            "versions": versions,
+            "left_key": left_key,
+            "right_key": right_key,
+            "changes": diff(left, right),
+        },
+    )
 
 
 @login_required
 def journey_history(request, pk: int):
     journey = selectors.access_journey(request.user, pk)
     journey_type = ContentType.objects.get_for_model(Journey)
-    entries = LogEntry.objects.filter(
-        Q(content_type=journey_type, object_pk=str(journey.pk))
-        | Q(additional_data__journey_id=journey.pk)
-    ).select_related("actor", "content_type").order_by("-timestamp")[:300]
+    entries = (
+        LogEntry.objects.filter(
+            Q(content_type=journey_type, object_pk=str(journey.pk))
+            | Q(additional_data__journey_id=journey.pk)
+        )
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")[:300]
+    )
     for entry in entries:
         model = entry.content_type.model_class()
         entry.model_name = model._meta.verbose_name if model else entry.content_type.model
@@ -281,21 +322,29 @@ def persona_list(request):
     personas = selectors.personas_for(request.user).select_related(
         "client_group", "segment", "region", "centre"
     )
-    return render(request, "journeys/persona_list.html", {
-        "personas": personas,
-        "can_create": selectors.editable_units(request.user).exists(),
-    })
+    return render(
+        request,
+        "journeys/persona_list.html",
+        {
+            "personas": personas,
+            "can_create": selectors.editable_units(request.user).exists(),
+        },
+    )
 
 
 @login_required
 def persona_detail(request, pk: int):
     persona = selectors.access_persona(request.user, pk)
-    return render(request, "journeys/persona_detail.html", {
-        "persona": persona,
-        "kpis": persona.kpis.order_by("category", "order"),
-        "journeys": selectors.journeys_for(request.user).filter(persona=persona),
-        "can_edit": access.can_edit_model(access.scope_for(request.user), persona),
-    })
+    return render(
+        request,
+        "journeys/persona_detail.html",
+        {
+            "persona": persona,
+            "kpis": persona.kpis.order_by("category", "order"),
+            "journeys": selectors.journeys_for(request.user).filter(persona=persona),
+            "can_edit": access.can_edit_model(access.scope_for(request.user), persona),
+        },
+    )
 
 
 @login_required
@@ -324,39 +373,60 @@ def kpi_list(request):
     if region_id not in region_ids:
         region_id = region_ids[0] if region_ids else None
     region = Unit.objects.filter(pk=region_id).first()
-    kpis = ClientKPI.objects.filter(
-        Q(region__isnull=True) | Q(region_id=region_id)
-    ).select_related("segment", "region").prefetch_related(
-        Prefetch("bindings", queryset=KPIMetric.objects.select_related("metric").prefetch_related(
-            Prefetch("overrides", queryset=CorridorOverride.objects.filter(region_id=region_id),
-                     to_attr="regional")
-        ))
+    kpis = (
+        ClientKPI.objects.filter(Q(region__isnull=True) | Q(region_id=region_id))
+        .select_related("segment", "region")
+        .prefetch_related(
+            Prefetch(
+                "bindings",
+                queryset=KPIMetric.objects.select_related("metric").prefetch_related(
+                    Prefetch(
+                        "overrides",
+                        queryset=CorridorOverride.objects.filter(region_id=region_id),
+                        to_attr="regional",
+                    )
+                ),
+            )
+        )
     )
+    counts = selectors.key_kpi_counts(region_id)
     groups = []
     for group in ClientGroup.objects.all():
         group_kpis = [kpi for kpi in kpis if kpi.client_group_id == group.pk]
-        active = [kpi for kpi in group_kpis if kpi.is_active]
+        active_count = counts.get((group.pk, None), 0)
         for kpi in group_kpis:
             for binding in kpi.bindings.all():
                 override = binding.regional[0] if binding.regional else None
                 binding.effective = override or binding
                 binding.is_override = override is not None
-        groups.append({
-            "group": group,
-            "active_count": len(active),
-            "too_many": too_many_kpis(len(active)),
-            "categories": [
-                (label, [kpi for kpi in group_kpis if kpi.category == value])
-                for value, label in KPICategory.choices
-            ],
-        })
+        groups.append(
+            {
+                "group": group,
+                "active_count": active_count,
+                "too_many": too_many_kpis(active_count),
+                "segment_overloads": [
+                    (segment, counts[(group.pk, segment.pk)])
+                    for segment in group.segments.all()
+                    if too_many_kpis(counts.get((group.pk, segment.pk), 0))
+                ],
+                "categories": [
+                    (label, [kpi for kpi in group_kpis if kpi.category == value])
+                    for value, label in KPICategory.choices
+                ],
+            }
+        )
     scope = access.scope_for(request.user)
-    return render(request, "journeys/kpi_list.html", {
-        "groups": groups, "region": region,
-        "regions": Unit.objects.filter(pk__in=region_ids).order_by("name"),
-        "can_edit_region": region_id is not None and access.can_edit_kpis(scope, region_id),
-        "can_edit_catalogue": access.can_edit_kpis(scope, None),
-    })
+    return render(
+        request,
+        "journeys/kpi_list.html",
+        {
+            "groups": groups,
+            "region": region,
+            "regions": Unit.objects.filter(pk__in=region_ids).order_by("name"),
+            "can_edit_region": region_id is not None and access.can_edit_kpis(scope, region_id),
+            "can_edit_catalogue": access.can_edit_kpis(scope, None),
+        },
+    )
 
 
 @login_required
@@ -365,9 +435,7 @@ def kpi_edit(request, pk: int | None = None):
         region_id = request.GET.get("region") or request.POST.get("region")
         region = None
         if region_id:
-            region = get_object_or_404(
-                selectors.kpi_editable_regions(request.user), pk=region_id
-            )
+            region = get_object_or_404(selectors.kpi_editable_regions(request.user), pk=region_id)
         elif not access.can_edit_kpis(access.scope_for(request.user), None):
             raise PermissionDenied
         kpi = ClientKPI(region=region)
@@ -384,9 +452,16 @@ def kpi_edit(request, pk: int | None = None):
         messages.success(request, _("The client KPI is saved."))
         url = reverse("kpi_list")
         return redirect(f"{url}?region={kpi.region_id}" if kpi.region_id else url)
-    return render(request, "journeys/kpi_form.html", {
-        "form": form, "formset": formset, "kpi": kpi, "region": region,
-    })
+    return render(
+        request,
+        "journeys/kpi_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "kpi": kpi,
+            "region": region,
+        },
+    )
 
 
 @login_required
@@ -409,6 +484,13 @@ def corridor_override(request, binding_id: int, region_id: int):
             form.save()
             messages.success(request, _("The regional corridor is saved."))
             return redirect(f"{reverse('kpi_list')}?region={region.pk}")
-    return render(request, "journeys/corridor_form.html", {
-        "form": form, "binding": binding, "region": region, "override": override,
-    })
+    return render(
+        request,
+        "journeys/corridor_form.html",
+        {
+            "form": form,
+            "binding": binding,
+            "region": region,
+            "override": override,
+        },
+    )

@@ -24,3 +24,13 @@ METRICS = [
 ]
 
 METRIC_NAMES = {code: name for code, name, _unit, _higher in METRICS}
+
+
+def ensure_catalogue() -> None:
+    """Put back any catalogue metric that is missing (a flushed or hand-edited database)."""
+    from otklik.metrics.models import Metric
+
+    for code, name, unit, higher in METRICS:
+        Metric.objects.get_or_create(
+            code=code, defaults={"name": str(name), "unit": unit, "higher_is_better": higher}
+        )

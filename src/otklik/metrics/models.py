@@ -16,7 +16,7 @@ class Metric(models.Model):
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    unit = models.CharField(_("unit"), max_length=16, choices=MetricUnit.choices)
+    unit = models.CharField(_("unit of measure"), max_length=16, choices=MetricUnit.choices)
     higher_is_better = models.BooleanField(_("higher is better"), default=True)
 
     class Meta:

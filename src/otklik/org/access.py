@@ -92,8 +92,10 @@ def in_scope_q(scope: Scope, *, region_level_public: Q | None = None) -> Q:
 def can_view(scope: Scope, obj, *, region_level_public: bool = True) -> bool:
     if scope.is_superuser or scope.roles_at(obj.region_id, obj.centre_id):
         return True
-    return obj.centre_id is None and region_level_public and obj.region_id in set(
-        scope.centre_regions.values()
+    return (
+        obj.centre_id is None
+        and region_level_public
+        and obj.region_id in set(scope.centre_regions.values())
     )
 
 
@@ -114,4 +116,6 @@ def can_edit_kpis(scope: Scope, region_id: int | None) -> bool:
     """The federal catalogue (no region) is the superuser's; a region's KPIs its admin's."""
     if scope.is_superuser:
         return True
-    return region_id is not None and bool(scope.region_roles.get(region_id, frozenset()) & KPI_EDITORS)
+    return region_id is not None and bool(
+        scope.region_roles.get(region_id, frozenset()) & KPI_EDITORS
+    )

@@ -6,7 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from otklik.org.roles import ROLE_UNIT_KINDS, Role, UnitKind
 
 # Each kind of unit sits under exactly one kind of parent: region → centre → office.
-PARENT_KIND = {UnitKind.REGION: None, UnitKind.CENTRE: UnitKind.REGION, UnitKind.OFFICE: UnitKind.CENTRE}
+PARENT_KIND = {
+    UnitKind.REGION: None,
+    UnitKind.CENTRE: UnitKind.REGION,
+    UnitKind.OFFICE: UnitKind.CENTRE,
+}
 
 
 class User(AbstractUser):
@@ -31,16 +35,30 @@ class Unit(models.Model):
     name = models.CharField(_("name"), max_length=200)
     code = models.SlugField(_("code"), max_length=64, unique=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     region = models.ForeignKey(
-        "self", verbose_name=_("region"), null=True, blank=True, editable=False,
-        on_delete=models.PROTECT, related_name="+",
+        "self",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     centre = models.ForeignKey(
-        "self", verbose_name=_("employment centre"), null=True, blank=True, editable=False,
-        on_delete=models.PROTECT, related_name="+",
+        "self",
+        verbose_name=_("employment centre"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -53,16 +71,6 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        expected = PARENT_KIND.get(self.kind)
-        if expected is None and self.parent_id:
-            raise ValidationError({"parent": _("A region has no parent unit.")})
-        if expected is not None and (self.parent is None or self.parent.kind != expected):
-            raise ValidationError(
-                {"parent": _("The parent of this unit must be a %(kind)s.")
-                 % {"kind": UnitKind(expected).label}}
-            )
-
     def save(self, *args, **kwargs) -> None:
         self.clean()
         if self.kind == UnitKind.REGION:
@@ -73,9 +81,17 @@ class Unit(models.Model):
             self.region, self.centre = self.parent.region, self.parent
         super().save(*args, **kwargs)
 
-    @property
-    def region_id_or_self(self) -> int:
-        return self.pk if self.kind == UnitKind.REGION else self.region_id
+    def clean(self) -> None:
+        expected = PARENT_KIND.get(self.kind)
+        if expected is None and self.parent_id:
+            raise ValidationError({"parent": _("A region has no parent unit.")})
+        if expected is not None and (self.parent is None or self.parent.kind != expected):
+            raise ValidationError(
+                {
+                    "parent": _("The parent of this unit must be a %(kind)s.")
+                    % {"kind": UnitKind(expected).label}
+                }
+            )
 
     @property
     def centre_id_or_self(self) -> int | None:
@@ -108,6 +124,8 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.unit_id and self.unit.kind not in ROLE_UNIT_KINDS[self.role]:
             raise ValidationError(
-                {"unit": _("The role «%(role)s» cannot be held in a unit of this kind.")
-                 % {"role": self.get_role_display()}}
+                {
+                    "unit": _("The role «%(role)s» cannot be held in a unit of this kind.")
+                    % {"role": self.get_role_display()}
+                }
             )

@@ -1,18 +1,18 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import render
 
 from otklik.journeys import selectors
 from otklik.journeys.choices import JourneyStatus
-from otklik.journeys.kpis import too_many_kpis
-from otklik.journeys.models import ClientGroup
 from otklik.org.access import scope_for
 from otklik.org.models import Unit
 from otklik.org.roles import Role, UnitKind
 
 
 def _status_counts(journeys) -> list[tuple[str, int]]:
-    counts = dict(journeys.order_by().values("status").annotate(n=Count("pk")).values_list("status", "n"))
+    counts = dict(
+        journeys.order_by().values("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
     return [(label, counts.get(value, 0)) for value, label in JourneyStatus.choices]
 
 
@@ -31,13 +31,16 @@ def home(request):
         "status_counts": _status_counts(journeys),
         "recent_journeys": journeys.order_by("-updated_at")[:8],
     }
-    region_ids = list(scope.region_roles) if not scope.is_superuser else list(
-        Unit.objects.filter(kind=UnitKind.REGION).values_list("pk", flat=True)
+    region_ids = (
+        list(scope.region_roles)
+        if not scope.is_superuser
+        else list(Unit.objects.filter(kind=UnitKind.REGION).values_list("pk", flat=True))
     )
     if region_ids:
         centres = list(
-            Unit.objects.filter(kind=UnitKind.CENTRE, region_id__in=region_ids, is_active=True)
-            .order_by("name")
+            Unit.objects.filter(
+                kind=UnitKind.CENTRE, region_id__in=region_ids, is_active=True
+            ).order_by("name")
         )
         counts = dict(
             journeys.filter(centre__isnull=False)
@@ -49,14 +52,6 @@ def home(request):
             centre.journey_count = counts.get(centre.pk, 0)
         context["centres"] = centres
     kpi_regions = selectors.kpi_regions(user)
-    if kpi_regions:
-        active = selectors.kpis_for(user).filter(is_active=True)
-        warnings = []
-        for group in ClientGroup.objects.all():
-            count = active.filter(
-                Q(region__isnull=True) | Q(region_id=kpi_regions[0]), client_group=group
-            ).count()
-            if too_many_kpis(count):
-                warnings.append((group, count))
-        context["kpi_warnings"] = warnings
+    if len(kpi_regions) == 1:
+        context["kpi_warnings"] = selectors.kpi_overloads(kpi_regions[0])
     return render(request, "org/home.html", context)

@@ -5,189 +5,395 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ClientGroup',
+            name="ClientGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=64, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('mission', models.TextField(blank=True, help_text='The main value for the clients of this group (App. 1 §2).', verbose_name='mission')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "mission",
+                    models.TextField(
+                        blank=True,
+                        help_text="The main value for the clients of this group (App. 1 §2).",
+                        verbose_name="mission",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'client group',
-                'verbose_name_plural': 'client groups',
-                'ordering': ['order', 'name'],
+                "verbose_name": "client group",
+                "verbose_name_plural": "client groups",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='CorridorOverride',
+            name="CorridorOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_low', models.FloatField(blank=True, null=True, verbose_name='lower bound')),
-                ('target_high', models.FloatField(blank=True, null=True, verbose_name='upper bound')),
-                ('amber_margin', models.FloatField(default=0, help_text='How far outside the corridor a value is amber rather than red.', verbose_name='amber margin')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_low",
+                    models.FloatField(blank=True, null=True, verbose_name="lower bound"),
+                ),
+                (
+                    "target_high",
+                    models.FloatField(blank=True, null=True, verbose_name="upper bound"),
+                ),
+                (
+                    "amber_margin",
+                    models.FloatField(
+                        default=0,
+                        help_text="How far outside the corridor a value is amber rather than red.",
+                        verbose_name="amber margin",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'regional corridor',
-                'verbose_name_plural': 'regional corridors',
+                "verbose_name": "regional corridor",
+                "verbose_name_plural": "regional corridors",
             },
         ),
         migrations.CreateModel(
-            name='Journey',
+            name="Journey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('split_basis', models.CharField(choices=[('service_type', 'By type of service'), ('no_visit', 'By interactions: no visit to the centre'), ('one_visit', 'By interactions: one visit to the centre'), ('two_visits', 'By interactions: two visits to the centre'), ('single_service', 'By number of services: one service'), ('service_bundle', 'By number of services: a life-situation bundle'), ('target_group', 'By target group'), ('task_learn', 'By task: learn about something'), ('task_apply', 'By task: apply for a service'), ('task_complain', 'By task: complain')], default='service_type', max_length=32, verbose_name='basis of the split')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('active', 'Active'), ('archived', 'Archived')], default='draft', max_length=16, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='changed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "split_basis",
+                    models.CharField(
+                        choices=[
+                            ("service_type", "By type of service"),
+                            ("no_visit", "By interactions: no visit to the centre"),
+                            ("one_visit", "By interactions: one visit to the centre"),
+                            ("two_visits", "By interactions: two visits to the centre"),
+                            ("single_service", "By number of services: one service"),
+                            ("service_bundle", "By number of services: a life-situation bundle"),
+                            ("target_group", "By target group"),
+                            ("task_learn", "By task: learn about something"),
+                            ("task_apply", "By task: apply for a service"),
+                            ("task_complain", "By task: complain"),
+                        ],
+                        default="service_type",
+                        max_length=32,
+                        verbose_name="basis of the split",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("active", "Active"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="changed")),
             ],
             options={
-                'verbose_name': 'client journey',
-                'verbose_name_plural': 'client journeys',
-                'ordering': ['title'],
+                "verbose_name": "client journey",
+                "verbose_name_plural": "client journeys",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='JourneyVersion',
+            name="JourneyVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('snapshot', models.JSONField(verbose_name='content')),
-                ('comment', models.TextField(blank=True, verbose_name='what changed and why')),
-                ('published_at', models.DateTimeField(auto_now_add=True, verbose_name='published')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("snapshot", models.JSONField(verbose_name="content")),
+                ("comment", models.TextField(blank=True, verbose_name="what changed and why")),
+                ("published_at", models.DateTimeField(auto_now_add=True, verbose_name="published")),
             ],
             options={
-                'verbose_name': 'journey version',
-                'verbose_name_plural': 'journey versions',
-                'ordering': ['journey', '-number'],
+                "verbose_name": "journey version",
+                "verbose_name_plural": "journey versions",
+                "ordering": ["journey", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='KPIMetric',
+            name="KPIMetric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_low', models.FloatField(blank=True, null=True, verbose_name='lower bound')),
-                ('target_high', models.FloatField(blank=True, null=True, verbose_name='upper bound')),
-                ('amber_margin', models.FloatField(default=0, help_text='How far outside the corridor a value is amber rather than red.', verbose_name='amber margin')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_low",
+                    models.FloatField(blank=True, null=True, verbose_name="lower bound"),
+                ),
+                (
+                    "target_high",
+                    models.FloatField(blank=True, null=True, verbose_name="upper bound"),
+                ),
+                (
+                    "amber_margin",
+                    models.FloatField(
+                        default=0,
+                        help_text="How far outside the corridor a value is amber rather than red.",
+                        verbose_name="amber margin",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'metric of a KPI',
-                'verbose_name_plural': 'metrics of KPIs',
+                "verbose_name": "metric of a KPI",
+                "verbose_name_plural": "metrics of KPIs",
             },
         ),
         migrations.CreateModel(
-            name='Persona',
+            name="Persona",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('age_from', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='age from')),
-                ('age_to', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='age to')),
-                ('family_status', models.CharField(blank=True, max_length=200, verbose_name='family status')),
-                ('education', models.CharField(blank=True, max_length=400, verbose_name='education')),
-                ('home_region', models.CharField(blank=True, max_length=200, verbose_name='region of residence')),
-                ('preferred_channels', models.JSONField(blank=True, default=list, verbose_name='preferred channels')),
-                ('channel_notes', models.TextField(blank=True, verbose_name='other preferences on interaction')),
-                ('goal', models.TextField(blank=True, verbose_name='goal')),
-                ('values', models.TextField(blank=True, verbose_name='values, personal qualities, interests')),
-                ('desires', models.TextField(blank=True, verbose_name='desires')),
-                ('pains', models.TextField(blank=True, verbose_name='pains and difficulties')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "age_from",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="age from"
+                    ),
+                ),
+                (
+                    "age_to",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="age to"),
+                ),
+                (
+                    "family_status",
+                    models.CharField(blank=True, max_length=200, verbose_name="family status"),
+                ),
+                (
+                    "education",
+                    models.CharField(blank=True, max_length=400, verbose_name="education"),
+                ),
+                (
+                    "home_region",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="region of residence"
+                    ),
+                ),
+                (
+                    "preferred_channels",
+                    models.JSONField(blank=True, default=list, verbose_name="preferred channels"),
+                ),
+                (
+                    "channel_notes",
+                    models.TextField(blank=True, verbose_name="other preferences on interaction"),
+                ),
+                ("goal", models.TextField(blank=True, verbose_name="goal")),
+                (
+                    "values",
+                    models.TextField(
+                        blank=True, verbose_name="values, personal qualities, interests"
+                    ),
+                ),
+                ("desires", models.TextField(blank=True, verbose_name="desires")),
+                ("pains", models.TextField(blank=True, verbose_name="pains and difficulties")),
             ],
             options={
-                'verbose_name': 'persona',
-                'verbose_name_plural': 'personas',
-                'ordering': ['name'],
+                "verbose_name": "persona",
+                "verbose_name_plural": "personas",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Segment',
+            name="Segment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=64, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'segment',
-                'verbose_name_plural': 'segments',
-                'ordering': ['client_group', 'name'],
+                "verbose_name": "segment",
+                "verbose_name_plural": "segments",
+                "ordering": ["client_group", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Service',
+            name="Service",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=500, unique=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=500, unique=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'service',
-                'verbose_name_plural': 'services',
-                'ordering': ['name'],
+                "verbose_name": "service",
+                "verbose_name_plural": "services",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Stage',
+            name="Stage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('citizen_goal', models.TextField(blank=True, verbose_name="citizen's goal")),
-                ('citizen_thoughts', models.TextField(blank=True, verbose_name="citizen's thoughts")),
-                ('centre_goal', models.TextField(blank=True, verbose_name="centre's goal")),
-                ('note', models.TextField(blank=True, verbose_name='note')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("citizen_goal", models.TextField(blank=True, verbose_name="citizen's goal")),
+                (
+                    "citizen_thoughts",
+                    models.TextField(blank=True, verbose_name="citizen's thoughts"),
+                ),
+                ("centre_goal", models.TextField(blank=True, verbose_name="centre's goal")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
             ],
             options={
-                'verbose_name': 'stage',
-                'verbose_name_plural': 'stages',
-                'ordering': ['journey', 'order', 'pk'],
+                "verbose_name": "stage",
+                "verbose_name_plural": "stages",
+                "ordering": ["journey", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Touchpoint',
+            name="Touchpoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('channel', models.CharField(choices=[('website', 'Centre website'), ('portal', 'Public portal (Gosuslugi, «Work in Russia»)'), ('contact_centre', 'Contact centre'), ('office', 'Centre office'), ('social', 'Social network'), ('messenger', 'Messenger'), ('chat_bot', 'Chat bot'), ('sms', 'SMS'), ('email', 'E-mail'), ('partner', 'Partner organisation'), ('kiosk', 'Kiosk or rating console'), ('paper', 'Paper'), ('other', 'Other')], max_length=32, verbose_name='channel')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('citizen_thoughts', models.TextField(blank=True, verbose_name="citizen's thoughts")),
-                ('centre_goal', models.TextField(blank=True, verbose_name="centre's goal")),
-                ('owners', models.TextField(blank=True, verbose_name='responsible')),
-                ('tools', models.TextField(blank=True, verbose_name='tools and technologies')),
-                ('barriers', models.TextField(blank=True, verbose_name='barriers')),
-                ('improvement_tools', models.TextField(blank=True, verbose_name='improvement tools')),
-                ('measurement_methods', models.TextField(blank=True, verbose_name='measurement methods')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("website", "Centre website"),
+                            ("portal", "Public portal (Gosuslugi, «Work in Russia»)"),
+                            ("contact_centre", "Contact centre"),
+                            ("office", "Centre office"),
+                            ("social", "Social network"),
+                            ("messenger", "Messenger"),
+                            ("chat_bot", "Chat bot"),
+                            ("sms", "SMS"),
+                            ("email", "E-mail"),
+                            ("partner", "Partner organisation"),
+                            ("kiosk", "Kiosk or rating console"),
+                            ("paper", "Paper"),
+                            ("other", "Other"),
+                        ],
+                        max_length=32,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "citizen_thoughts",
+                    models.TextField(blank=True, verbose_name="citizen's thoughts"),
+                ),
+                ("centre_goal", models.TextField(blank=True, verbose_name="centre's goal")),
+                ("owners", models.TextField(blank=True, verbose_name="responsible")),
+                ("tools", models.TextField(blank=True, verbose_name="tools and technologies")),
+                ("barriers", models.TextField(blank=True, verbose_name="barriers")),
+                (
+                    "improvement_tools",
+                    models.TextField(blank=True, verbose_name="improvement tools"),
+                ),
+                (
+                    "measurement_methods",
+                    models.TextField(blank=True, verbose_name="measurement methods"),
+                ),
             ],
             options={
-                'verbose_name': 'touchpoint',
-                'verbose_name_plural': 'touchpoints',
-                'ordering': ['stage', 'order', 'pk'],
+                "verbose_name": "touchpoint",
+                "verbose_name_plural": "touchpoints",
+                "ordering": ["stage", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ClientKPI',
+            name="ClientKPI",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('individual', 'Individual approach'), ('ease', 'Ease'), ('pleasant', 'Pleasant interaction')], max_length=16, verbose_name='group of KPIs')),
-                ('name', models.CharField(max_length=400, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('is_active', models.BooleanField(default=False, help_text='Key KPIs are measured and shown; the others remain candidates.', verbose_name='in the key list')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('client_group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='kpis', to='journeys.clientgroup', verbose_name='client group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("individual", "Individual approach"),
+                            ("ease", "Ease"),
+                            ("pleasant", "Pleasant interaction"),
+                        ],
+                        max_length=16,
+                        verbose_name="group of KPIs",
+                    ),
+                ),
+                ("name", models.CharField(max_length=400, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Key KPIs are measured and shown; the others remain candidates.",
+                        verbose_name="in the key list",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "client_group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="kpis",
+                        to="journeys.clientgroup",
+                        verbose_name="client group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'client KPI',
-                'verbose_name_plural': 'client KPIs',
-                'ordering': ['client_group', 'category', 'order', 'pk'],
+                "verbose_name": "client KPI",
+                "verbose_name_plural": "client KPIs",
+                "ordering": ["client_group", "category", "order", "pk"],
             },
         ),
     ]

@@ -4,26 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Metric',
+            name="Metric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('unit', models.CharField(choices=[('index', 'index from −100 to 100'), ('percent', 'per cent'), ('count', 'count'), ('seconds', 'seconds'), ('ratio', 'ratio'), ('stars', 'stars (1–5)')], max_length=16, verbose_name='unit')),
-                ('higher_is_better', models.BooleanField(default=True, verbose_name='higher is better')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("index", "index from −100 to 100"),
+                            ("percent", "per cent"),
+                            ("count", "count"),
+                            ("seconds", "seconds"),
+                            ("ratio", "ratio"),
+                            ("stars", "stars (1–5)"),
+                        ],
+                        max_length=16,
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "higher_is_better",
+                    models.BooleanField(default=True, verbose_name="higher is better"),
+                ),
             ],
             options={
-                'verbose_name': 'metric',
-                'verbose_name_plural': 'metrics',
-                'ordering': ['pk'],
+                "verbose_name": "metric",
+                "verbose_name_plural": "metrics",
+                "ordering": ["pk"],
             },
         ),
     ]

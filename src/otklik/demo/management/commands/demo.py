@@ -19,8 +19,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         summary = load_demo()
         self.stdout.write(self.style.SUCCESS(str(summary)))
-        self.stdout.write(_("Demo accounts (password for all: %(password)s):")
-                          % {"password": DEMO_PASSWORD})
+        self.stdout.write(
+            _("Demo accounts (password for all: %(password)s):") % {"password": DEMO_PASSWORD}
+        )
         for username, description in summary.accounts:
             self.stdout.write(f"  {username:<14} {description}")
         if not no_serve:

@@ -14,6 +14,8 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help=_("Worker threads."))
 
     def handle(self, *args, host, port, threads, **options):
-        self.stdout.write(_("Otklik is served on http://%(host)s:%(port)s/ (Ctrl+C stops it)")
-                          % {"host": host, "port": port})
+        self.stdout.write(
+            _("Otklik is served on http://%(host)s:%(port)s/ (Ctrl+C stops it)")
+            % {"host": host, "port": port}
+        )
         serve(application, host=host, port=port, threads=threads, ident="otklik")
