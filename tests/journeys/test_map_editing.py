@@ -221,3 +221,26 @@ def test_a_director_cannot_create_a_journey_for_another_centre(client_for):
     assert response.status_code == 200
     assert "owner" in response.context["form"].errors
     assert not Journey.objects.filter(title="Чужой маршрут").exists()
+
+
+def test_edit_the_metrics_cell(client_for, main_journey):
+    from otklik.metrics.models import Metric
+
+    tp = Touchpoint.objects.filter(stage__journey=main_journey).first()
+    nps, csat = Metric.objects.get(code="NPS"), Metric.objects.get(code="CSAT")
+    prefix = f"touchpoint-{tp.pk}-metrics"
+    client = client_for("teamlead")
+    response = client.post(cell_url(main_journey, "touchpoint", tp.pk, "metrics"), {
+        f"{prefix}-metrics": [nps.pk, csat.pk],
+        f"{prefix}-measurement_methods": "Опрос по QR-коду",
+    })
+    assert response.status_code == 302
+    assert sorted(m.code for m in tp.metrics.all()) == ["CSAT", "NPS"]
+    tp.refresh_from_db()
+    assert tp.measurement_methods == "Опрос по QR-коду"
+
+    response = client.post(cell_url(main_journey, "touchpoint", tp.pk, "metrics"), {
+        f"{prefix}-metrics": [999999], f"{prefix}-measurement_methods": "",
+    })
+    assert response.status_code == 400
+    assert sorted(m.code for m in tp.metrics.all()) == ["CSAT", "NPS"]

@@ -103,19 +103,35 @@ class TouchpointHeaderForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
+def metric_choices() -> list[tuple[int, str]]:
+    return [(metric.pk, metric.label) for metric in Metric.objects.all()]
+
+
 class TouchpointMetricsForm(forms.ModelForm):
-    metrics = forms.ModelMultipleChoiceField(
-        queryset=Metric.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Metrics"),
+    """The metrics cell. Choices come in from outside so that a map with many touchpoints
+    reads the catalogue once, not once per cell."""
+
+    metrics = forms.TypedMultipleChoiceField(
+        coerce=int, required=False, widget=forms.CheckboxSelectMultiple, label=_("Metrics")
     )
 
     class Meta:
         model = Touchpoint
-        fields = ["metrics", "measurement_methods"]
+        fields = ["measurement_methods"]
         widgets = {"measurement_methods": TEXTAREA}
         help_texts = {"measurement_methods": MULTI_ITEM_HELP}
+
+    def __init__(self, *args, choices: list[tuple[int, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["metrics"].choices = choices if choices is not None else metric_choices()
+        self.order_fields(["metrics", "measurement_methods"])
+        if self.instance.pk and "metrics" not in self.initial:
+            self.initial["metrics"] = [metric.pk for metric in self.instance.metrics.all()]
+
+    def save(self, commit: bool = True) -> Touchpoint:
+        touchpoint = super().save(commit=commit)
+        touchpoint.metrics.set(self.cleaned_data["metrics"])
+        return touchpoint
 
 
 TOUCHPOINT_TEXT_FIELDS = (

@@ -198,6 +198,10 @@ class KPIMetric(Corridor):
     def __str__(self) -> str:
         return f"{self.kpi} — {self.metric}"
 
+    def get_additional_data(self) -> dict:
+        """Audit entries of a binding name its KPI (see ``journeys.audit``)."""
+        return {"kpi_id": self.kpi_id}
+
 
 class CorridorOverride(Corridor):
     """A region's own corridor for a KPI metric of the common catalogue (§2.1.7)."""
@@ -225,6 +229,9 @@ class CorridorOverride(Corridor):
 
     def __str__(self) -> str:
         return f"{self.binding} — {self.region}"
+
+    def get_additional_data(self) -> dict:
+        return {"kpi_id": self.binding.kpi_id}
 
 
 class Service(models.Model):

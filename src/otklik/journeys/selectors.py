@@ -1,5 +1,7 @@
 """Reads of the service model that respect the user's scope (see ``org.access``)."""
 
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -134,3 +136,36 @@ def kpi_overloads(region_id: int | None) -> list[tuple[str, int]]:
         for key, count in sorted(key_kpi_counts(region_id).items(), key=lambda kv: names[kv[0]])
         if too_many_kpis(count)
     ]
+
+
+def _audit(condition: Q, limit: int) -> list[LogEntry]:
+    """Audit entries, newest first, each with the name of what it is about."""
+    entries = list(
+        LogEntry.objects.filter(condition)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")[:limit]
+    )
+    for entry in entries:
+        model = entry.content_type.model_class()
+        entry.model_name = model._meta.verbose_name if model else entry.content_type.model
+    return entries
+
+
+def _entries_of(model, pk) -> Q:
+    return Q(content_type=ContentType.objects.get_for_model(model), object_pk=str(pk))
+
+
+def audit_of(obj, limit: int = 300) -> list[LogEntry]:
+    return _audit(_entries_of(type(obj), obj.pk), limit)
+
+
+def journey_audit(journey: Journey, limit: int = 300) -> list[LogEntry]:
+    """The journey's own entries and those of its stages and touchpoints, deleted ones too."""
+    return _audit(
+        _entries_of(Journey, journey.pk) | Q(additional_data__journey_id=journey.pk), limit
+    )
+
+
+def kpi_audit(kpi: ClientKPI, limit: int = 100) -> list[LogEntry]:
+    """The KPI's entries and those of its metric bindings."""
+    return _audit(_entries_of(ClientKPI, kpi.pk) | Q(additional_data__kpi_id=kpi.pk), limit)

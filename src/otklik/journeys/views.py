@@ -1,7 +1,5 @@
-from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
@@ -96,13 +94,15 @@ def _map_context(request, journey: Journey, *, editing: bool, bad_form=None, bad
         for stage in grid.stages:
             key = f"stage-{stage['id']}-header"
             cell_forms[key] = forms.StageForm(instance=stages[stage["id"]], prefix=key)
+        choices = forms.metric_choices()
         for row in grid.rows:
             for cell in row.cells:
                 form_class = forms.cell_form_class(cell.kind, cell.field)
                 if form_class is None:
                     continue
                 instance = (stages if cell.kind == "stage" else touchpoints)[cell.item_id]
-                cell_forms[cell.key] = form_class(instance=instance, prefix=cell.key)
+                extra = {"choices": choices} if form_class is forms.TouchpointMetricsForm else {}
+                cell_forms[cell.key] = form_class(instance=instance, prefix=cell.key, **extra)
         if bad_form is not None:
             cell_forms[bad_key] = bad_form
         for stage in grid.stages:
@@ -299,19 +299,14 @@ def compare(request, pk: int):
 @login_required
 def journey_history(request, pk: int):
     journey = selectors.access_journey(request.user, pk)
-    journey_type = ContentType.objects.get_for_model(Journey)
-    entries = (
-        LogEntry.objects.filter(
-            Q(content_type=journey_type, object_pk=str(journey.pk))
-            | Q(additional_data__journey_id=journey.pk)
-        )
-        .select_related("actor", "content_type")
-        .order_by("-timestamp")[:300]
+    return render(
+        request,
+        "journeys/history.html",
+        {
+            "journey": journey,
+            "entries": selectors.journey_audit(journey),
+        },
     )
-    for entry in entries:
-        model = entry.content_type.model_class()
-        entry.model_name = model._meta.verbose_name if model else entry.content_type.model
-    return render(request, "journeys/history.html", {"journey": journey, "entries": entries})
 
 
 # Personas
@@ -342,6 +337,7 @@ def persona_detail(request, pk: int):
             "persona": persona,
             "kpis": persona.kpis.order_by("category", "order"),
             "journeys": selectors.journeys_for(request.user).filter(persona=persona),
+            "entries": selectors.audit_of(persona, limit=20),
             "can_edit": access.can_edit_model(access.scope_for(request.user), persona),
         },
     )

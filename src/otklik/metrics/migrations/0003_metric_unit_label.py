@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('metrics', '0002_catalogue'),
+        ("metrics", "0002_catalogue"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='metric',
-            name='unit',
-            field=models.CharField(choices=[('index', 'index from −100 to 100'), ('percent', 'per cent'), ('count', 'count'), ('seconds', 'seconds'), ('ratio', 'ratio'), ('stars', 'stars (1–5)')], max_length=16, verbose_name='unit of measure'),
+            model_name="metric",
+            name="unit",
+            field=models.CharField(
+                choices=[
+                    ("index", "index from −100 to 100"),
+                    ("percent", "per cent"),
+                    ("count", "count"),
+                    ("seconds", "seconds"),
+                    ("ratio", "ratio"),
+                    ("stars", "stars (1–5)"),
+                ],
+                max_length=16,
+                verbose_name="unit of measure",
+            ),
         ),
     ]
