@@ -23,9 +23,9 @@ def test_the_compiled_catalogue_matches_the_source():
     mo = polib.mofile(str(CATALOGUE / "django.mo"))
     compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in mo}
     for entry in po.translated_entries():
-        assert compiled.get((entry.msgctxt, entry.msgid)) == (
-            entry.msgstr, entry.msgstr_plural
-        ), entry.msgid
+        assert compiled.get((entry.msgctxt, entry.msgid)) == (entry.msgstr, entry.msgstr_plural), (
+            entry.msgid
+        )
 
 
 @pytest.mark.django_db

@@ -177,8 +177,11 @@ def test_changes_are_in_the_audit_trail(client_for, users, main_journey):
     entry = LogEntry.objects.get_for_object(stage).first()
     assert entry.actor == users["director"]
     assert "citizen_goal" in entry.changes_dict
-    history = client.get(reverse("journey_history", args=[main_journey.pk]))
-    assert "Быстро найти нужное" in history.content.decode()
+    history = client.get(reverse("journey_history", args=[main_journey.pk])).content.decode()
+    assert "Быстро найти нужное" in history
+    assert "Цель гражданина</strong>" in history
+    assert f"Стадия «{stage.name}»: изменение" in history
+    assert "None" not in history
 
 
 def test_create_a_journey(client_for, users):
@@ -230,17 +233,24 @@ def test_edit_the_metrics_cell(client_for, main_journey):
     nps, csat = Metric.objects.get(code="NPS"), Metric.objects.get(code="CSAT")
     prefix = f"touchpoint-{tp.pk}-metrics"
     client = client_for("teamlead")
-    response = client.post(cell_url(main_journey, "touchpoint", tp.pk, "metrics"), {
-        f"{prefix}-metrics": [nps.pk, csat.pk],
-        f"{prefix}-measurement_methods": "Опрос по QR-коду",
-    })
+    response = client.post(
+        cell_url(main_journey, "touchpoint", tp.pk, "metrics"),
+        {
+            f"{prefix}-metrics": [nps.pk, csat.pk],
+            f"{prefix}-measurement_methods": "Опрос по QR-коду",
+        },
+    )
     assert response.status_code == 302
     assert sorted(m.code for m in tp.metrics.all()) == ["CSAT", "NPS"]
     tp.refresh_from_db()
     assert tp.measurement_methods == "Опрос по QR-коду"
 
-    response = client.post(cell_url(main_journey, "touchpoint", tp.pk, "metrics"), {
-        f"{prefix}-metrics": [999999], f"{prefix}-measurement_methods": "",
-    })
+    response = client.post(
+        cell_url(main_journey, "touchpoint", tp.pk, "metrics"),
+        {
+            f"{prefix}-metrics": [999999],
+            f"{prefix}-measurement_methods": "",
+        },
+    )
     assert response.status_code == 400
     assert sorted(m.code for m in tp.metrics.all()) == ["CSAT", "NPS"]

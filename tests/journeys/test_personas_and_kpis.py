@@ -18,9 +18,17 @@ def test_the_app2_persona_page_shows_every_field(client_for):
     persona = Persona.objects.get(name=seed["name"])
     html = client_for("specialist").get(reverse("persona_detail", args=[persona.pk])).content
     html = html.decode()
-    for text in [seed["goal"], seed["family_status"], seed["education"], seed["region"],
-                 seed["channel_notes"], *seed["values"], *seed["desires"], *seed["pains"],
-                 *seed["kpis"]]:
+    for text in [
+        seed["goal"],
+        seed["family_status"],
+        seed["education"],
+        seed["region"],
+        seed["channel_notes"],
+        *seed["values"],
+        *seed["desires"],
+        *seed["pains"],
+        *seed["kpis"],
+    ]:
         assert text in html, text
     assert "Социальная сеть" in html  # a preferred channel, by its label
 
@@ -47,8 +55,12 @@ def test_an_unknown_channel_is_refused(client_for):
     persona = Persona.objects.first()
     response = client_for("regadmin").post(
         reverse("persona_edit", args=[persona.pk]),
-        {"name": "x", "owner": persona.region_id, "client_group": persona.client_group_id,
-         "preferred_channels": ["carrier_pigeon"]},
+        {
+            "name": "x",
+            "owner": persona.region_id,
+            "client_group": persona.client_group_id,
+            "preferred_channels": ["carrier_pigeon"],
+        },
     )
     assert response.status_code == 200
     assert "preferred_channels" in response.context["form"].errors
@@ -72,13 +84,23 @@ def test_a_regional_kpi_with_a_corridor(client_for):
     client = client_for("regadmin")
     group = ClientKPI.objects.first().client_group
     nps = Metric.objects.get(code="NPS")
-    response = client.post(f"{reverse('kpi_create')}?region={region.pk}", {
-        "region": region.pk, "client_group": group.pk, "category": "pleasant",
-        "name": "Общение на родном языке", "is_active": "on", "order": 1,
-        "bindings-TOTAL_FORMS": 1, "bindings-INITIAL_FORMS": 0,
-        "bindings-0-metric": nps.pk, "bindings-0-target_low": 30, "bindings-0-target_high": "",
-        "bindings-0-amber_margin": 10,
-    })
+    response = client.post(
+        f"{reverse('kpi_create')}?region={region.pk}",
+        {
+            "region": region.pk,
+            "client_group": group.pk,
+            "category": "pleasant",
+            "name": "Общение на родном языке",
+            "is_active": "on",
+            "order": 1,
+            "bindings-TOTAL_FORMS": 1,
+            "bindings-INITIAL_FORMS": 0,
+            "bindings-0-metric": nps.pk,
+            "bindings-0-target_low": 30,
+            "bindings-0-target_high": "",
+            "bindings-0-amber_margin": 10,
+        },
+    )
     assert response.status_code == 302
     kpi = ClientKPI.objects.get(name="Общение на родном языке")
     assert kpi.region == region
@@ -88,13 +110,25 @@ def test_a_regional_kpi_with_a_corridor(client_for):
 def test_a_corridor_with_bounds_the_wrong_way_round_is_refused(client_for):
     kpi = ClientKPI.objects.filter(region__isnull=False).first()
     binding = kpi.bindings.first()
-    response = client_for("regadmin").post(reverse("kpi_edit", args=[kpi.pk]), {
-        "client_group": kpi.client_group_id, "category": kpi.category, "name": kpi.name,
-        "segment": kpi.segment_id or "", "is_active": "on", "order": kpi.order,
-        "bindings-TOTAL_FORMS": 1, "bindings-INITIAL_FORMS": 1,
-        "bindings-0-id": binding.pk, "bindings-0-kpi": kpi.pk, "bindings-0-metric": binding.metric_id,
-        "bindings-0-target_low": 80, "bindings-0-target_high": 20, "bindings-0-amber_margin": 0,
-    })
+    response = client_for("regadmin").post(
+        reverse("kpi_edit", args=[kpi.pk]),
+        {
+            "client_group": kpi.client_group_id,
+            "category": kpi.category,
+            "name": kpi.name,
+            "segment": kpi.segment_id or "",
+            "is_active": "on",
+            "order": kpi.order,
+            "bindings-TOTAL_FORMS": 1,
+            "bindings-INITIAL_FORMS": 1,
+            "bindings-0-id": binding.pk,
+            "bindings-0-kpi": kpi.pk,
+            "bindings-0-metric": binding.metric_id,
+            "bindings-0-target_low": 80,
+            "bindings-0-target_high": 20,
+            "bindings-0-amber_margin": 0,
+        },
+    )
     assert response.status_code == 200
     binding.refresh_from_db()
     assert (binding.target_low, binding.target_high) != (80, 20)
@@ -118,10 +152,12 @@ def test_a_region_overrides_a_common_corridor_and_can_go_back(client_for):
 def test_map_pages_keep_a_fixed_number_of_queries(client_for, main_journey):
     """Catches N+1 queries: the counts do not grow with stages and touchpoints."""
     client = client_for("teamlead")
-    limits = {reverse("journey_map", args=[main_journey.pk]): 12,
-              reverse("journey_map", args=[main_journey.pk]) + "?edit=1": 12,
-              reverse("journey_version", args=[main_journey.pk, 1]): 14,
-              reverse("kpi_list"): 15}
+    limits = {
+        reverse("journey_map", args=[main_journey.pk]): 12,
+        reverse("journey_map", args=[main_journey.pk]) + "?edit=1": 12,
+        reverse("journey_version", args=[main_journey.pk, 1]): 14,
+        reverse("kpi_list"): 15,
+    }
     for url, limit in limits.items():
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200

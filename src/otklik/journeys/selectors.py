@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from otklik.journeys.audit_display import action_label, field_changes
 from otklik.journeys.choices import JourneyStatus
 from otklik.journeys.kpis import too_many_kpis
 from otklik.journeys.models import ClientKPI, Journey, Persona
@@ -148,6 +149,8 @@ def _audit(condition: Q, limit: int) -> list[LogEntry]:
     for entry in entries:
         model = entry.content_type.model_class()
         entry.model_name = model._meta.verbose_name if model else entry.content_type.model
+        entry.action_label = action_label(entry)
+        entry.field_changes = field_changes(entry) if model else []
     return entries
 
 
