@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from otklik.demo import content
 from otklik.journeys.choices import JourneyStatus
@@ -31,6 +32,17 @@ DEMO_PASSWORD = "otklik-demo"  # noqa: S105
 
 MAIN_CENTRE = "podolsk"
 
+# What the summary counts, as the person running the demo reads it.
+COUNTED = {
+    "accounts": gettext_lazy("accounts"),
+    "client groups": gettext_lazy("client groups"),
+    "client KPIs": gettext_lazy("client KPIs"),
+    "journeys": gettext_lazy("journeys"),
+    "personas": gettext_lazy("personas"),
+    "segments": gettext_lazy("segments"),
+    "units": gettext_lazy("units"),
+}
+
 
 @dataclass
 class Summary:
@@ -44,7 +56,7 @@ class Summary:
     def __str__(self) -> str:
         if not self.created:
             return _("The demo data is already loaded; nothing was added.")
-        parts = ", ".join(f"{what}: {n}" for what, n in self.created.items())
+        parts = ", ".join(f"{COUNTED[what]}: {n}" for what, n in self.created.items())
         return _("Demo data loaded (%(parts)s).") % {"parts": parts}
 
 
