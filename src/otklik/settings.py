@@ -87,6 +87,9 @@ INSTALLED_APPS = [
     "otklik.org",
     "otklik.metrics",
     "otklik.journeys",
+    "otklik.feedback",
+    "otklik.outreach",
+    "otklik.public",
     "otklik.demo",
 ]
 
@@ -194,6 +197,27 @@ CONTENT_SECURITY_POLICY = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Shared state for rate limits: Redis in production (every process sees one counter),
+# this process's memory in the embedded mode.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+# Addresses of reverse proxies whose X-Forwarded-For names the real client.
+RATELIMIT_TRUSTED_PROXIES = env_list("OTKLIK_TRUSTED_PROXIES", "unix")
+
+# Public survey links (F2, abuse protection): answers faster than this are held for
+# review; a form older than the maximum is answered again from a fresh page.
+OTKLIK_SURVEY_MIN_FILL_SECONDS = int(os.environ.get("OTKLIK_SURVEY_MIN_FILL_SECONDS", "3"))
+OTKLIK_SURVEY_MAX_FILL_SECONDS = int(os.environ.get("OTKLIK_SURVEY_MAX_FILL_SECONDS", "21600"))
+OTKLIK_RATE_PER_LINK = os.environ.get("OTKLIK_RATE_PER_LINK", "120/m")
+OTKLIK_RATE_PER_ADDRESS = os.environ.get("OTKLIK_RATE_PER_ADDRESS", "20/m")
+# Seconds before the kiosk page starts over for the next person.
+OTKLIK_KIOSK_RESET_SECONDS = int(os.environ.get("OTKLIK_KIOSK_RESET_SECONDS", "8"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

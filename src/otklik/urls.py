@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("otklik.journeys.urls")),
+    path("", include("otklik.public.urls")),
     path("admin/", admin.site.urls),
 ]

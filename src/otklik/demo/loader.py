@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from otklik.demo import content
+from otklik.feedback.models import Question, Survey
+from otklik.feedback.services import do_publish_survey
 from otklik.journeys.choices import JourneyStatus
 from otklik.journeys.models import (
     ClientGroup,
@@ -41,6 +43,7 @@ COUNTED = {
     "personas": gettext_lazy("personas"),
     "segments": gettext_lazy("segments"),
     "units": gettext_lazy("units"),
+    "surveys": gettext_lazy("surveys"),
 }
 
 
@@ -269,6 +272,25 @@ def _journeys(summary, region, centres, groups, segments, personas, users) -> No
             )
 
 
+def _surveys(summary, region, centres, users) -> None:
+    """The App. 4 questions as a short survey at every touchpoint of the main journey."""
+    journey = Journey.objects.filter(title=content.JOURNEYS[0]["title"]).first()
+    if journey is None or Survey.objects.filter(title=content.SURVEY["title"]).exists():
+        return
+    survey = Survey.objects.create(
+        region=region,
+        centre=centres[MAIN_CENTRE],
+        title=content.SURVEY["title"],
+        intro=content.SURVEY["intro"],
+        thanks=content.SURVEY["thanks"],
+    )
+    for order, template in enumerate(content.SURVEY["questions"], start=1):
+        Question.objects.create(survey=survey, order=order, **template)
+    survey.touchpoints.set(Touchpoint.objects.filter(stage__journey=journey))
+    do_publish_survey(survey, users["teamlead"])
+    summary.count("surveys", True)
+
+
 @transaction.atomic
 def load_demo() -> Summary:
     summary = Summary()
@@ -279,4 +301,5 @@ def load_demo() -> Summary:
     personas = _personas(summary, region, centres, groups, segments, kpis)
     users = _accounts(summary, region, centres)
     _journeys(summary, region, centres, groups, segments, personas, users)
+    _surveys(summary, region, centres, users)
     return summary

@@ -4,6 +4,8 @@ Multi-item cells of a journey map (thoughts, barriers, owners, …) are stored a
 one item per line: that is how staff type them, and how the map shows them as lists.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -410,6 +412,11 @@ class Stage(models.Model):
         return {"journey_id": self.journey_id}
 
 
+def new_public_code() -> str:
+    """The unguessable code in a touchpoint's public survey address (QR codes, links)."""
+    return secrets.token_urlsafe(9)
+
+
 class Touchpoint(models.Model):
     """A point where the citizen meets the centre within a stage (§2.2.9)."""
 
@@ -429,6 +436,10 @@ class Touchpoint(models.Model):
     measurement_methods = models.TextField(_("measurement methods"), blank=True)
     metrics = models.ManyToManyField(
         "metrics.Metric", verbose_name=_("metrics"), blank=True, related_name="touchpoints"
+    )
+    # Printed on posters: it never changes, so it does not depend on the secret key.
+    public_code = models.CharField(
+        _("public code"), max_length=16, unique=True, default=new_public_code, editable=False
     )
 
     class Meta:

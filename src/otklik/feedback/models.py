@@ -1,0 +1,283 @@
+"""Surveys and citizens' answers (F1–F4).
+
+A survey is edited as a working copy of questions; publishing freezes them into a
+:class:`SurveyVersion`, and every response points at the version it answered, so editing
+a survey never changes what a stored answer meant. Responses carry the unit, journey,
+touchpoint and channel they belong to, so that metrics slice them without joins.
+Contact details never live here (see ``outreach``).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from otklik.feedback.choices import QuestionType, ResponseChannel, ResponseStatus
+from otklik.journeys.models import UnitOwned, lines
+from otklik.org.models import Unit
+
+# Scale lengths allowed for CES (App. 4: «2-7 измерениями»), default 5.
+CES_SCALES = range(2, 8)
+
+
+class Survey(UnitOwned):
+    title = models.CharField(_("title"), max_length=300)
+    intro = models.TextField(
+        _("text before the questions"),
+        blank=True,
+        help_text=_("Shown to the citizen above the questions: why we ask, how long it takes."),
+    )
+    thanks = models.TextField(
+        _("what happens next"),
+        blank=True,
+        help_text=_("Shown after the answer: what the centre does with it."),
+    )
+    touchpoints = models.ManyToManyField(
+        "journeys.Touchpoint", verbose_name=_("touchpoints"), blank=True, related_name="surveys"
+    )
+    is_active = models.BooleanField(_("collecting answers"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def current_version(self) -> "SurveyVersion | None":
+        return self.versions.order_by("-number").first()
+
+
+class Question(models.Model):
+    """A question of a survey's working copy."""
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="questions"
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    type = models.CharField(_("type"), max_length=16, choices=QuestionType.choices)
+    text = models.CharField(_("question"), max_length=500)
+    help_text = models.CharField(_("hint"), max_length=300, blank=True)
+    required = models.BooleanField(_("answer required"), default=False)
+    scale_points = models.PositiveSmallIntegerField(
+        _("points on the scale"),
+        null=True,
+        blank=True,
+        help_text=_("CES only: from 2 to 7, 5 by default."),
+    )
+    options = models.TextField(
+        _("options"), blank=True, help_text=_("Choice questions: one option per line.")
+    )
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["survey", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self) -> None:
+        if self.type == QuestionType.CES:
+            if self.scale_points is None:
+                self.scale_points = 5
+            if self.scale_points not in CES_SCALES:
+                raise ValidationError({"scale_points": _("A CES scale has from 2 to 7 points.")})
+        elif self.scale_points is not None:
+            self.scale_points = None
+        if (
+            self.type in (QuestionType.SINGLE, QuestionType.MULTIPLE)
+            and len(lines(self.options)) < 2
+        ):
+            raise ValidationError({"options": _("Give at least two options, one per line.")})
+
+    def get_additional_data(self) -> dict:
+        return {"survey_id": self.survey_id}
+
+
+class SurveyVersion(models.Model):
+    """The questions as published; answers refer to them by key and never change meaning."""
+
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=300)
+    intro = models.TextField(_("text before the questions"), blank=True)
+    thanks = models.TextField(_("what happens next"), blank=True)
+    questions = models.JSONField(_("questions"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("survey version")
+        verbose_name_plural = _("survey versions")
+        ordering = ["survey", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "number"], name="unique_survey_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.number}"
+
+
+class Response(models.Model):
+    """One submitted questionnaire (анкета). Append-only: a fact for the metrics."""
+
+    idempotency_key = models.UUIDField(_("idempotency key"), unique=True, default=uuid.uuid4)
+    survey_version = models.ForeignKey(
+        SurveyVersion,
+        verbose_name=_("survey version"),
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    touchpoint = models.ForeignKey(
+        "journeys.Touchpoint",
+        verbose_name=_("touchpoint"),
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    journey = models.ForeignKey(
+        "journeys.Journey",
+        verbose_name=_("client journey"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    region = models.ForeignKey(
+        Unit, verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    centre = models.ForeignKey(
+        Unit,
+        verbose_name=_("employment centre"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    segment = models.ForeignKey(
+        "journeys.Segment",
+        verbose_name=_("segment"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    channel = models.CharField(_("channel"), max_length=16, choices=ResponseChannel.choices)
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    fill_seconds = models.PositiveIntegerField(_("seconds spent answering"), null=True)
+    # A salted hash of the invited person's phone or e-mail (F3): enough to avoid asking
+    # the same person again, useless for finding them.
+    respondent_key = models.CharField(_("respondent key"), max_length=64, blank=True)
+    invitation = models.OneToOneField(
+        "feedback.Invitation",
+        verbose_name=_("invitation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="response",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ResponseStatus.choices,
+        default=ResponseStatus.ACCEPTED,
+    )
+    flags = models.JSONField(_("reasons for suspicion"), default=list, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["-submitted_at"]
+        indexes = [
+            models.Index(fields=["region", "submitted_at"]),
+            models.Index(fields=["centre", "submitted_at"]),
+            models.Index(fields=["touchpoint", "submitted_at"]),
+            models.Index(fields=["journey", "submitted_at"]),
+            models.Index(fields=["respondent_key", "submitted_at"]),
+            models.Index(fields=["status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.touchpoint} — {self.submitted_at:%Y-%m-%d %H:%M}"
+
+
+class Answer(models.Model):
+    """The answer to one question of a response, typed for the metrics."""
+
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question_key = models.CharField(_("question"), max_length=32)
+    type = models.CharField(_("type"), max_length=16, choices=QuestionType.choices)
+    score = models.SmallIntegerField(_("score"), null=True)
+    scale_points = models.PositiveSmallIntegerField(_("points on the scale"), null=True)
+    choices = models.JSONField(_("chosen options"), default=list, blank=True)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        indexes = [models.Index(fields=["type", "score"])]
+
+    def __str__(self) -> str:
+        return self.question_key
+
+
+class Invitation(models.Model):
+    """A point survey offered right after an interaction (App. 3 §6), by SMS or e-mail.
+
+    The address itself is never stored here: only the salted respondent key. The link is
+    signed, bound to touchpoint and channel, and answers once.
+    """
+
+    touchpoint = models.ForeignKey(
+        "journeys.Touchpoint",
+        verbose_name=_("touchpoint"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
+    region = models.ForeignKey(
+        Unit, verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    centre = models.ForeignKey(
+        Unit,
+        verbose_name=_("employment centre"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    channel = models.CharField(_("channel"), max_length=16, choices=ResponseChannel.choices)
+    respondent_key = models.CharField(_("respondent key"), max_length=64, db_index=True)
+    interaction_at = models.DateTimeField(_("interaction"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    send_after = models.DateTimeField(_("send not before"))
+    send_before = models.DateTimeField(_("send not after"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    skipped_reason = models.CharField(_("not sent because"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [models.Index(fields=["sent_at", "send_after"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} — {self.touchpoint}"

@@ -1,0 +1,137 @@
+"""Pages for citizens: no login, no JavaScript needed, nothing from other hosts."""
+
+import uuid
+
+from django.conf import settings
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from otklik.feedback import abuse
+from otklik.feedback.choices import ResponseChannel
+from otklik.feedback.services import do_submit_response, survey_for
+from otklik.feedback.surveys import answer_form_class, answers_from
+from otklik.journeys.models import Touchpoint
+
+# Channels a public link may name; invitations carry theirs in the signed token.
+LINK_CHANNELS = {ResponseChannel.QR, ResponseChannel.KIOSK, ResponseChannel.WEB}
+MAX_BODY = 64 * 1024
+
+
+def _touchpoint(code: str) -> Touchpoint:
+    return get_object_or_404(
+        Touchpoint.objects.select_related("stage__journey__centre", "stage__journey__region"),
+        public_code=code,
+    )
+
+
+def _channel(value: str | None) -> str:
+    return value if value in LINK_CHANNELS else ResponseChannel.WEB
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+# Citizens have no session: the idempotency key and the signed start time protect the
+# form instead of a CSRF cookie, and nothing here acts on anyone's behalf.
+@csrf_exempt
+@never_cache
+def survey(request, code: str):
+    touchpoint = _touchpoint(code)
+    version = survey_for(touchpoint)
+    if version is None:
+        raise Http404
+    channel = _channel(request.POST.get("channel") or request.GET.get("ch"))
+    form_class = answer_form_class(version.questions)
+    if request.method == "POST":
+        return _submit(request, touchpoint, version, form_class, channel)
+    return _render_survey(request, touchpoint, version, form_class(), channel)
+
+
+def _render_survey(request, touchpoint, version, form, channel, *, key=None, status=200):
+    return render(
+        request,
+        "public/survey.html",
+        {
+            "touchpoint": touchpoint,
+            "centre": touchpoint.stage.journey.centre,
+            "version": version,
+            "form": form,
+            "channel": channel,
+            "idempotency_key": key or uuid.uuid4(),
+            "started": abuse.started_token(),
+            "honeypot": abuse.HONEYPOT_FIELD,
+            "kiosk": channel == ResponseChannel.KIOSK,
+        },
+        status=status,
+    )
+
+
+def _submit(request, touchpoint, version, form_class, channel):
+    if len(request.body) > MAX_BODY:
+        return _error(request, _("The answer is too long."), 413)
+    try:
+        key = uuid.UUID(request.POST.get("idempotency_key", ""))
+    except ValueError:
+        return _error(request, _("The form is damaged. Please open the survey again."), 400)
+    if abuse.rate_limited(request, touchpoint.public_code):
+        return _error(
+            request, _("Too many answers from here right now. Please try again in a minute."), 429
+        )
+    form = form_class(request.POST)
+    if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"status": "invalid", "errors": form.errors}, status=400)
+        return _render_survey(request, touchpoint, version, form, channel, key=key, status=400)
+    seconds = abuse.fill_seconds(request.POST.get("started", ""))
+    submission = do_submit_response(
+        touchpoint=touchpoint,
+        version=version,
+        channel=channel,
+        idempotency_key=key,
+        answers=answers_from(form.cleaned_data, version.questions),
+        fill_seconds=seconds,
+        flags=abuse.suspicion(request.POST, seconds),
+    )
+    thanks = reverse("public_thanks", args=[touchpoint.public_code])
+    if channel == ResponseChannel.KIOSK:
+        thanks += "?ch=kiosk"
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "status": "saved" if submission.created else "duplicate",
+                "id": str(key),
+                "thanks": thanks,
+            },
+            status=201 if submission.created else 200,
+        )
+    return redirect(thanks)
+
+
+def _error(request, message: str, status: int):
+    if _wants_json(request):
+        return JsonResponse({"status": "error", "message": message}, status=status)
+    return render(request, "public/error.html", {"message": message}, status=status)
+
+
+@never_cache
+def thanks(request, code: str):
+    touchpoint = _touchpoint(code)
+    version = survey_for(touchpoint)
+    kiosk = request.GET.get("ch") == ResponseChannel.KIOSK
+    return render(
+        request,
+        "public/thanks.html",
+        {
+            "touchpoint": touchpoint,
+            "centre": touchpoint.stage.journey.centre,
+            "version": version,
+            "kiosk": kiosk,
+            "kiosk_reset": settings.OTKLIK_KIOSK_RESET_SECONDS,
+            "survey_url": reverse("public_survey", args=[code]) + ("?ch=kiosk" if kiosk else ""),
+        },
+    )
