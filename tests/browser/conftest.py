@@ -54,10 +54,11 @@ def page(browser):
 
 
 @pytest.fixture
-def screenshot(page):
+def screenshot():
+    """Saves a full-page screenshot to test-artifacts/ for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
 
-    def take(name: str) -> Path:
+    def take(page, name: str) -> Path:
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
@@ -73,3 +74,28 @@ def log_in(page, site: str, username: str) -> None:
     page.get_by_label("Пароль").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Войти").click()
     page.wait_for_url(f"{site}/")
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized page, as a citizen who scanned a QR code has."""
+    context = browser.new_context(
+        locale="ru-RU", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    results = Axe().run(page, options=options)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -25,7 +25,7 @@ def test_each_role_logs_in_to_its_home_page(site, page, screenshot, username):
     log_in(page, site, username)
     expect(page.locator("ul.roles")).to_contain_text(ROLES[username])
     expect(page.get_by_role("link", name="Маршруты клиента")).to_be_visible()
-    screenshot(f"home-{username}")
+    screenshot(page, f"home-{username}")
 
 
 def test_the_app6_map_has_every_stage_and_row_of_the_seed(site, page, screenshot):
@@ -53,7 +53,7 @@ def test_the_app6_map_has_every_stage_and_row_of_the_seed(site, page, screenshot
         "Инструменты повышения качества",
     ):
         expect(table.get_by_role("rowheader", name=row)).to_be_visible()
-    screenshot("app6-map")
+    screenshot(page, "app6-map")
 
 
 def test_edit_a_cell_publish_and_see_the_previous_version(site, page, screenshot):
@@ -72,7 +72,7 @@ def test_edit_a_cell_publish_and_see_the_previous_version(site, page, screenshot
         "Нет версии сайта для слабовидящих"
     )
     expect(page.locator(f"#touchpoint-{tp.pk}-barriers")).to_have_class("changed")
-    screenshot("map-editing")
+    screenshot(page, "map-editing")
 
     page.get_by_label("Что изменилось и почему").fill("Барьер доступности для слабовидящих")
     page.get_by_role("button", name="Опубликовать").click()
@@ -81,14 +81,14 @@ def test_edit_a_cell_publish_and_see_the_previous_version(site, page, screenshot
     page.get_by_role("link", name="Версии").click()
     page.get_by_role("link", name="Версия 1").click()
     expect(page.locator(f"#touchpoint-{tp.pk}-barriers")).not_to_contain_text("слабовидящих")
-    screenshot("version-1")
+    screenshot(page, "version-1")
 
     page.get_by_role("link", name="Версии").click()
     page.get_by_role("link", name="с предыдущей").click()
     diff = page.locator("table.diff")
     expect(diff).to_contain_text(tp.name)
     expect(diff.locator("td.became")).to_contain_text("Нет версии сайта для слабовидящих")
-    screenshot("compare")
+    screenshot(page, "compare")
 
 
 def test_a_specialist_cannot_open_another_centres_draft(site, page, screenshot):
@@ -98,7 +98,7 @@ def test_a_specialist_cannot_open_another_centres_draft(site, page, screenshot):
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("Страница не найдена")
     expect(page.locator("body")).not_to_contain_text(draft.title)
-    screenshot("refused")
+    screenshot(page, "refused")
 
 
 def test_english_is_one_switch_away(site, page):

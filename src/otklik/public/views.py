@@ -32,6 +32,13 @@ def _channel(value: str | None) -> str:
     return value if value in LINK_CHANNELS else ResponseChannel.WEB
 
 
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return MAX_BODY + 1
+
+
 def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
@@ -45,6 +52,8 @@ def survey(request, code: str):
     version = survey_for(touchpoint)
     if version is None:
         raise Http404
+    if request.method == "POST" and _content_length(request) > MAX_BODY:
+        return _error(request, _("The answer is too long."), 413)
     channel = _channel(request.POST.get("channel") or request.GET.get("ch"))
     form_class = answer_form_class(version.questions)
     if request.method == "POST":
@@ -72,8 +81,6 @@ def _render_survey(request, touchpoint, version, form, channel, *, key=None, sta
 
 
 def _submit(request, touchpoint, version, form_class, channel):
-    if len(request.body) > MAX_BODY:
-        return _error(request, _("The answer is too long."), 413)
     try:
         key = uuid.UUID(request.POST.get("idempotency_key", ""))
     except ValueError:
