@@ -216,6 +216,10 @@ OTKLIK_SURVEY_MIN_FILL_SECONDS = int(os.environ.get("OTKLIK_SURVEY_MIN_FILL_SECO
 OTKLIK_SURVEY_MAX_FILL_SECONDS = int(os.environ.get("OTKLIK_SURVEY_MAX_FILL_SECONDS", "21600"))
 OTKLIK_RATE_PER_LINK = os.environ.get("OTKLIK_RATE_PER_LINK", "120/m")
 OTKLIK_RATE_PER_ADDRESS = os.environ.get("OTKLIK_RATE_PER_ADDRESS", "20/m")
+# The address citizens reach the site at: printed in QR codes and invitation links.
+OTKLIK_PUBLIC_BASE_URL = os.environ.get("OTKLIK_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip(
+    "/"
+)
 # Seconds before the kiosk page starts over for the next person.
 OTKLIK_KIOSK_RESET_SECONDS = int(os.environ.get("OTKLIK_KIOSK_RESET_SECONDS", "8"))
 

@@ -11,5 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("otklik.journeys.urls")),
     path("", include("otklik.public.urls")),
+    path("", include("otklik.feedback.urls")),
+    path("", include("otklik.public.staff_urls")),
     path("admin/", admin.site.urls),
 ]
