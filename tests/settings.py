@@ -21,3 +21,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed, t
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise serves from it)
 WHITENOISE_USE_FINDERS = True  # serve the stylesheet without collectstatic
+OTKLIK_HUEY_IMMEDIATE = True  # background jobs run at once inside the test

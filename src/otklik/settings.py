@@ -239,3 +239,36 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("OTKLIK_LOG_LEVEL", "WARNING")},
 }
+
+# Point-survey invitations (App. 3 §6; F2–F4): SMS and e-mail right after an interaction.
+# Sent from DELAY minutes after the interaction until WINDOW hours after it («сразу после
+# взаимодействия», App. 3; «в течение 24-48 часов», App. 4), never in the quiet hours (TIME_ZONE).
+OTKLIK_INVITATION_DELAY_MINUTES = int(os.environ.get("OTKLIK_INVITATION_DELAY_MINUTES", "0"))
+OTKLIK_INVITATION_WINDOW_HOURS = int(os.environ.get("OTKLIK_INVITATION_WINDOW_HOURS", "48"))
+OTKLIK_QUIET_HOURS = os.environ.get("OTKLIK_QUIET_HOURS", "21:00-09:00")  # empty: none
+OTKLIK_INVITATION_LINK_DAYS = int(os.environ.get("OTKLIK_INVITATION_LINK_DAYS", "14"))
+OTKLIK_INVITATION_BATCH = int(os.environ.get("OTKLIK_INVITATION_BATCH", "500"))
+# Survey fatigue (F3): nobody is invited again within this many days of an invitation or answer.
+OTKLIK_FATIGUE_DAYS = int(os.environ.get("OTKLIK_FATIGUE_DAYS", "30"))
+# Salt of the respondent key; empty: derived from SECRET_KEY. Set once in production and keep
+# it: a new salt gives everybody a new key.
+OTKLIK_RESPONDENT_SALT = os.environ.get("OTKLIK_RESPONDENT_SALT", "")
+# How long after answering a citizen may leave contact details (the consent step).
+OTKLIK_CONTACT_OFFER_MINUTES = int(os.environ.get("OTKLIK_CONTACT_OFFER_MINUTES", "60"))
+# SMS: the console provider writes DATA_DIR/outbox/sms.log (demo, tests); HttpSmsProvider posts
+# JSON to a gateway.
+OTKLIK_SMS_PROVIDER = os.environ.get(
+    "OTKLIK_SMS_PROVIDER", "otklik.outreach.providers.ConsoleSmsProvider"
+)
+OTKLIK_SMS_HTTP_URL = os.environ.get("OTKLIK_SMS_HTTP_URL", "")
+OTKLIK_SMS_HTTP_TOKEN = os.environ.get("OTKLIK_SMS_HTTP_TOKEN", "")
+OTKLIK_SMS_SENDER = os.environ.get("OTKLIK_SMS_SENDER", "")
+OTKLIK_SMS_HTTP_TIMEOUT = float(os.environ.get("OTKLIK_SMS_HTTP_TIMEOUT", "10"))
+
+# Background jobs (Huey, otklik.outreach.tasks): a SQLite file under DATA_DIR, Redis when
+# REDIS_URL is set. serve/demo run the consumer in-process unless OTKLIK_EMBEDDED_JOBS=0;
+# production runs `otklik run_huey` as its own process.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+OTKLIK_HUEY_IMMEDIATE = env_bool("OTKLIK_HUEY_IMMEDIATE", False)
+OTKLIK_HUEY_WORKERS = int(os.environ.get("OTKLIK_HUEY_WORKERS", "2"))
+OTKLIK_EMBEDDED_JOBS = env_bool("OTKLIK_EMBEDDED_JOBS", True)

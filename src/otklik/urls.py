@@ -13,5 +13,8 @@ urlpatterns = [
     path("", include("otklik.public.urls")),
     path("", include("otklik.feedback.urls")),
     path("", include("otklik.public.staff_urls")),
+    path("", include("otklik.public.wall_urls")),
+    path("", include("otklik.feedback.moderation_urls")),
+    path("", include("otklik.outreach.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -73,7 +73,8 @@ def test_an_answer_is_stored_once_with_typed_values(client, url, touchpoint):
     data = answers(touchpoint)
     response = client.post(url, data)
     assert response.status_code == 302
-    assert response["Location"] == reverse("public_thanks", args=[touchpoint.public_code])
+    thanks = reverse("public_thanks", args=[touchpoint.public_code])
+    assert response["Location"] == f"{thanks}?r={data['idempotency_key']}"
     stored = Response.objects.get(idempotency_key=data["idempotency_key"])
     assert (stored.touchpoint, stored.channel, stored.status) == (touchpoint, "qr", "accepted")
     assert stored.centre == touchpoint.stage.journey.centre
@@ -94,7 +95,7 @@ def test_the_script_gets_json(client, url, touchpoint):
     assert response.status_code == 201
     body = response.json()
     assert body["status"] == "saved"
-    assert body["thanks"].endswith("/thanks/")
+    assert "/thanks/?r=" in body["thanks"]
 
 
 def test_a_missing_required_answer_is_shown_and_nothing_is_stored(client, url, touchpoint):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from otklik.demo import content
+from otklik.demo.wall_loader import load_wall
 from otklik.feedback.models import Question, Survey
 from otklik.feedback.services import do_publish_survey
 from otklik.journeys.choices import JourneyStatus
@@ -44,6 +45,8 @@ COUNTED = {
     "segments": gettext_lazy("segments"),
     "units": gettext_lazy("units"),
     "surveys": gettext_lazy("surveys"),
+    "feedback items": gettext_lazy("feedback items"),
+    "changes": gettext_lazy("changes"),
 }
 
 
@@ -302,4 +305,5 @@ def load_demo() -> Summary:
     users = _accounts(summary, region, centres)
     _journeys(summary, region, centres, groups, segments, personas, users)
     _surveys(summary, region, centres, users)
+    load_wall(summary, region, centres, users)
     return summary

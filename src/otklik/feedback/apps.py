@@ -7,4 +7,5 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Feedback")
 
     def ready(self) -> None:
-        from otklik.feedback import audit  # noqa: F401  (registers models with the audit log)
+        # Register the models with the audit log.
+        from otklik.feedback import audit, audit_wall  # noqa: F401

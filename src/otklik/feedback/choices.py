@@ -36,3 +36,58 @@ class ResponseStatus(models.TextChoices):
 
 # App. 3 recommends short surveys: 3–5 questions (F1).
 RECOMMENDED_MAX_QUESTIONS = 5
+
+
+class FeedbackChannel(models.TextChoices):
+    """Where a free-text feedback item came from (F2, F5): recorded on every item."""
+
+    WALL = "wall", _("Feedback wall")
+    REVIEW_SITE = "review_site", _("Review site (2GIS, Yandex Maps, …)")
+    SOCIAL = "social", _("Social network or messenger")
+    EMAIL = "email", _("E-mail")
+    LETTER = "letter", _("Letter")
+    COMPLAINT_BOOK = "complaint_book", _("Book of complaints and suggestions")
+    CONTACT_CENTRE = "contact_centre", _("Contact centre")
+    MYSTERY_SHOPPER = "mystery_shopper", _("Mystery shopper")
+    EXIT_POLL = "exit_poll", _("Exit poll")
+    OTHER = "other", _("Other")
+
+
+# Channels where the citizen reads the answer in public, so the reply is public too (F6,
+# App. 3 §10: «реагировать на них нужно публично»).
+PUBLIC_CHANNELS = frozenset(
+    {FeedbackChannel.WALL, FeedbackChannel.REVIEW_SITE, FeedbackChannel.SOCIAL}
+)
+
+
+class FeedbackStatus(models.TextChoices):
+    """Handling of a feedback item (F5): new → in work → answered → closed."""
+
+    NEW = "new", _("New")
+    IN_WORK = "in_work", _("In work")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+
+
+class Publication(models.TextChoices):
+    """Whether an item is shown on the public wall; wall reviews are pre-moderated."""
+
+    NOT_PUBLIC = "not_public", _("Not public")
+    PENDING = "pending", _("Awaiting moderation")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Not published")
+
+
+class RejectionReason(models.TextChoices):
+    """Why a review is not published. A negative opinion is never a reason (App. 3 §10)."""
+
+    PERSONAL_DATA = "personal_data", _("Personal data that cannot be hidden")
+    ABUSE = "abuse", _("Insults or obscene language")
+    SPAM = "spam", _("Spam or advertising")
+    OFF_TOPIC = "off_topic", _("Not about the centre's work")
+    DUPLICATE = "duplicate", _("Repeats another review")
+    OTHER = "other", _("Other reason")
+
+
+# Longest free text a citizen may send (F5); longer texts are refused with a message.
+MAX_FEEDBACK_TEXT = 5000

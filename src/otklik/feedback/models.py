@@ -11,11 +11,20 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from otklik.feedback.choices import QuestionType, ResponseChannel, ResponseStatus
+from otklik.feedback.choices import (
+    FeedbackChannel,
+    FeedbackStatus,
+    Publication,
+    QuestionType,
+    RejectionReason,
+    ResponseChannel,
+    ResponseStatus,
+)
 from otklik.journeys.models import UnitOwned, lines
 from otklik.org.models import Unit
 
@@ -281,3 +290,162 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} — {self.touchpoint}"
+
+
+class FeedbackItem(models.Model):
+    """A free-text review, complaint, letter, e-mail or post (F5), and the replies to it (F6).
+
+    Handling (``status``: new → in work → answered → closed) and publication on the public
+    wall (``publication``) are separate: a review that is not published is still answered.
+    ``text`` is what the citizen wrote and is seen by staff only; ``public_text`` is what
+    the wall shows, with phone numbers and e-mail addresses masked at moderation. Items
+    without a touchpoint form the «unlinked» triage queue.
+    """
+
+    idempotency_key = models.UUIDField(_("idempotency key"), unique=True, default=uuid.uuid4)
+    region = models.ForeignKey(
+        Unit, verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    centre = models.ForeignKey(
+        Unit,
+        verbose_name=_("employment centre"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    touchpoint = models.ForeignKey(
+        "journeys.Touchpoint",
+        verbose_name=_("touchpoint"),
+        null=True,
+        blank=True,
+        # A deleted touchpoint sends its items back to the unlinked queue.
+        on_delete=models.SET_NULL,
+        related_name="feedback_items",
+    )
+    channel = models.CharField(_("channel"), max_length=16, choices=FeedbackChannel.choices)
+    text = models.TextField(_("text"))
+    public_text = models.TextField(
+        _("published text"),
+        blank=True,
+        help_text=_("What the public wall shows: personal data removed."),
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    # Only what may be shown: a first name, or nothing (shown as «Anonymous»).
+    author_name_public = models.CharField(_("author's first name"), max_length=40, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=FeedbackStatus.choices, default=FeedbackStatus.NEW
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publication = models.CharField(
+        _("publication"),
+        max_length=16,
+        choices=Publication.choices,
+        default=Publication.NOT_PUBLIC,
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    rejection_reason = models.CharField(
+        _("reason not to publish"), max_length=16, choices=RejectionReason.choices, blank=True
+    )
+    moderation_note = models.CharField(_("moderator's note"), max_length=500, blank=True)
+    public_reply = models.TextField(_("public reply"), blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("replied by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    flags = models.JSONField(_("reasons for suspicion"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("feedback item")
+        verbose_name_plural = _("feedback items")
+        ordering = ["-received_at", "-pk"]
+        indexes = [
+            models.Index(fields=["centre", "publication", "received_at"]),
+            models.Index(fields=["region", "publication", "received_at"]),
+            models.Index(fields=["region", "received_at"]),
+            models.Index(fields=["touchpoint", "received_at"]),
+            models.Index(fields=["status", "received_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="feedback_item_rating_1_5",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(channel=FeedbackChannel.WALL) | models.Q(centre__isnull=False),
+                name="feedback_item_wall_has_centre",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} — {self.received_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def stars(self) -> str:
+        """The rating as five stars, for the eye; the text «4 of 5» is for everyone."""
+        if self.rating is None:
+            return ""
+        return "★" * self.rating + "☆" * (5 - self.rating)
+
+
+class ChangeNotice(UnitOwned):
+    """«Вы сказали — мы сделали»: a change made because of what citizens said (F6).
+
+    Published notices are shown on the public wall and on the thank-you page; a notice
+    without a centre is about the whole region.
+    """
+
+    said = models.TextField(_("what citizens said"))
+    did = models.TextField(_("what we changed"))
+    done_on = models.DateField(_("done on"))
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("«you said — we did» notice")
+        verbose_name_plural = _("«you said — we did» notices")
+        ordering = ["-done_on", "-pk"]
+        indexes = [
+            models.Index(fields=["region", "is_published", "done_on"]),
+            models.Index(fields=["centre", "is_published", "done_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.did[:80]

@@ -105,8 +105,8 @@ def _submit(request, touchpoint, version, form_class, channel):
         flags=abuse.suspicion(request.POST, seconds),
     )
     thanks = reverse("public_thanks", args=[touchpoint.public_code])
-    if channel == ResponseChannel.KIOSK:
-        thanks += "?ch=kiosk"
+    # Kiosks are shared devices: no offer to leave contact details there.
+    thanks += "?ch=kiosk" if channel == ResponseChannel.KIOSK else f"?r={key}"
     if _wants_json(request):
         return JsonResponse(
             {

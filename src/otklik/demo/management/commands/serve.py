@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
 from waitress import serve
@@ -12,8 +13,19 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1", help=_("Address to listen on."))
         parser.add_argument("--port", type=int, default=8000, help=_("Port to listen on."))
         parser.add_argument("--threads", type=int, default=8, help=_("Worker threads."))
+        parser.add_argument(
+            "--no-jobs",
+            action="store_true",
+            help=_(
+                "Do not run the background jobs in this process (production runs otklik run_huey)."
+            ),
+        )
 
-    def handle(self, *args, host, port, threads, **options):
+    def handle(self, *args, host, port, threads, no_jobs, **options):
+        if not no_jobs and settings.OTKLIK_EMBEDDED_JOBS:
+            from otklik.outreach.tasks import start_embedded_consumer
+
+            start_embedded_consumer()
         self.stdout.write(
             _("Otklik is served on http://%(host)s:%(port)s/ (Ctrl+C stops it)")
             % {"host": host, "port": port}
