@@ -85,7 +85,7 @@ def test_the_invite_and_send_commands(touchpoint, sms_outbox, capsys):
     assert str(invitation.pk) in out
     assert "9161234567" not in out
     call_command("invite", code, "--sms=+79161234567")
-    assert "fatigue" in capsys.readouterr().out
+    assert "уже приглашали" in capsys.readouterr().out
     assert Invitation.objects.count() == 1
     call_command("send_invitations")
     assert "1" in capsys.readouterr().out

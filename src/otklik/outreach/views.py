@@ -378,7 +378,8 @@ class InviteForm(forms.Form):
         return data
 
 
-def _skipped_message(reason: str) -> str:
+def skipped_message(reason: str) -> str:
+    """Why an invitation was not created, as staff read it (web page and command line)."""
     if reason == rules.FATIGUE:
         return _(
             "Not invited: this person was already invited or answered within the last "
@@ -413,7 +414,7 @@ def invite(request):
                     % {"when": formats.date_format(when, "SHORT_DATETIME_FORMAT")},
                 )
             else:
-                messages.warning(request, _skipped_message(result.skipped))
+                messages.warning(request, skipped_message(result.skipped))
             return redirect("outreach_invite")
     return render(
         request,

@@ -8,6 +8,7 @@ from otklik.feedback.choices import ResponseChannel
 from otklik.journeys.models import Touchpoint
 from otklik.outreach.respondents import InvalidAddress
 from otklik.outreach.services import InvitationRefused, do_invite
+from otklik.outreach.views import skipped_message
 
 
 class Command(BaseCommand):
@@ -47,7 +48,7 @@ class Command(BaseCommand):
         except (InvalidAddress, InvitationRefused) as error:
             raise CommandError(str(error.message)) from None
         if not result.created:
-            self.stdout.write(_("Not invited: %(reason)s.") % {"reason": result.skipped})
+            self.stdout.write(skipped_message(result.skipped))
             return
         when = timezone.localtime(result.due)
         self.stdout.write(
