@@ -365,7 +365,7 @@ class TestThePage:
         do_reply(item, users["director"], "Анна, спасибо! Рады, что помогли.")
         html = english.get(url).content.decode()
         assert "помогли с работой" in html
-        assert "916" not in html and "anna@example.ru" not in html
+        assert "123-45-67" not in html and "anna@example.ru" not in html
         assert "[number hidden]" in html and "[e-mail hidden]" in html
         assert "Rating: 4 of 5" in html and "★★★★☆" in html
         assert "Анна" in html
@@ -488,7 +488,7 @@ class TestServices:
         entries = LogEntry.objects.get_for_object(item)
         assert entries.count() == 2
         assert all("text" not in (entry.changes_dict or {}) for entry in entries)
-        assert "916" not in str([entry.changes for entry in entries])
+        assert "123-45-67" not in str([entry.changes for entry in entries])
 
 
 # --- «You said — we did» ----------------------------------------------------------------
