@@ -91,3 +91,35 @@ class RejectionReason(models.TextChoices):
 
 # Longest free text a citizen may send (F5); longer texts are refused with a message.
 MAX_FEEDBACK_TEXT = 5000
+
+
+class InteractionChannel(models.TextChoices):
+    """Where an operational interaction (conversation) took place (F7, CV-2)."""
+
+    PHONE = "phone", _("Contact centre (phone)")
+    EMAIL = "email", _("E-mail")
+    CHAT = "chat", _("Chat")
+    SOCIAL = "social", _("Social network")
+    MESSENGER = "messenger", _("Messenger")
+    REGIONAL_SYSTEM = "regional_system", _("Regional information system")
+    OFFICE = "office", _("Centre office")
+    OTHER = "other", _("Other")
+
+
+class MentionPlatform(models.TextChoices):
+    """Where the centre was mentioned (CV-1, App. 3 §9)."""
+
+    VK = "vk", _("VKontakte")
+    TELEGRAM = "telegram", _("Telegram")
+    OK = "ok", _("Odnoklassniki")
+    TWOGIS = "2gis", _("2GIS")
+    YANDEX_MAPS = "yandex_maps", _("Yandex Maps")
+    NEWS = "news", _("News media")
+    FORUM = "forum", _("Forum or blog")
+    OTHER = "other", _("Other")
+
+
+class Sentiment(models.TextChoices):
+    POSITIVE = "positive", _("Positive")
+    NEUTRAL = "neutral", _("Neutral")
+    NEGATIVE = "negative", _("Negative")

@@ -19,11 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from otklik.feedback.choices import (
     FeedbackChannel,
     FeedbackStatus,
+    InteractionChannel,
+    MentionPlatform,
     Publication,
     QuestionType,
     RejectionReason,
     ResponseChannel,
     ResponseStatus,
+    Sentiment,
 )
 from otklik.journeys.models import UnitOwned, lines
 from otklik.org.models import Unit
@@ -449,3 +452,141 @@ class ChangeNotice(UnitOwned):
 
     def __str__(self) -> str:
         return self.did[:80]
+
+
+class Interaction(models.Model):
+    """A conversation from the centre's own systems (F7): contact centre, e-mail, chat, the
+    regional information system. The facts behind RR, TTFR, ER, FCR, RpC and CV-2."""
+
+    idempotency_key = models.UUIDField(_("idempotency key"), unique=True, default=uuid.uuid4)
+    source = models.CharField(
+        _("source"),
+        max_length=100,
+        blank=True,
+        help_text=_("The system or import the record came from."),
+    )
+    external_id = models.CharField(_("id in the source"), max_length=100, blank=True)
+    region = models.ForeignKey(
+        Unit, verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    centre = models.ForeignKey(
+        Unit,
+        verbose_name=_("employment centre"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    touchpoint = models.ForeignKey(
+        "journeys.Touchpoint",
+        verbose_name=_("touchpoint"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="interactions",
+    )
+    channel = models.CharField(_("channel"), max_length=16, choices=InteractionChannel.choices)
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("employee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("opened"))
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    replies = models.PositiveIntegerField(_("number of replies"), default=0)
+    escalated = models.BooleanField(_("escalated"), default=False)
+    resolved_first_contact = models.BooleanField(_("resolved at first contact"), default=False)
+    resolvable_first_contact = models.BooleanField(_("resolvable at first contact"), default=True)
+
+    class Meta:
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+        ordering = ["-opened_at"]
+        indexes = [
+            models.Index(fields=["region", "opened_at"]),
+            models.Index(fields=["centre", "opened_at"]),
+            models.Index(fields=["touchpoint", "opened_at"]),
+            models.Index(fields=["channel", "opened_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="unique_interaction_per_source",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.opened_at:%Y-%m-%d %H:%M}"
+
+    def clean(self) -> None:
+        for field in ("first_response_at", "resolved_at"):
+            value = getattr(self, field)
+            if value and self.opened_at and value < self.opened_at:
+                raise ValidationError({field: _("This time is before the interaction opened.")})
+        if self.resolved_first_contact and not self.resolvable_first_contact:
+            raise ValidationError(
+                {"resolved_first_contact": _("Resolved at first contact, yet not resolvable then.")}
+            )
+
+
+class Mention(models.Model):
+    """A mention of a centre in social media, news or on a review site (CV-1, App. 3 §9)."""
+
+    idempotency_key = models.UUIDField(_("idempotency key"), unique=True, default=uuid.uuid4)
+    region = models.ForeignKey(
+        Unit, verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    centre = models.ForeignKey(
+        Unit,
+        verbose_name=_("employment centre"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    platform = models.CharField(_("platform"), max_length=16, choices=MentionPlatform.choices)
+    url = models.URLField(_("address"), max_length=1000, blank=True)
+    text = models.TextField(_("text"))
+    published_at = models.DateTimeField(_("published"))
+    stars = models.PositiveSmallIntegerField(
+        _("stars"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    sentiment = models.CharField(
+        _("sentiment"), max_length=16, choices=Sentiment.choices, blank=True
+    )
+    client_group = models.ForeignKey(
+        "journeys.ClientGroup",
+        verbose_name=_("client group"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        ordering = ["-published_at"]
+        indexes = [
+            models.Index(fields=["region", "published_at"]),
+            models.Index(fields=["centre", "published_at"]),
+            models.Index(fields=["platform", "published_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["platform", "url"],
+                condition=~models.Q(url=""),
+                name="unique_mention_url",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_platform_display()} {self.published_at:%Y-%m-%d}"
