@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "otklik.outreach",
     "otklik.public",
     "otklik.demo",
+    "otklik.imports",
 ]
 
 MIDDLEWARE = [

@@ -16,5 +16,7 @@ urlpatterns = [
     path("", include("otklik.public.wall_urls")),
     path("", include("otklik.feedback.moderation_urls")),
     path("", include("otklik.outreach.urls")),
+    path("", include("otklik.feedback.inbox_urls")),
+    path("", include("otklik.imports.urls")),
     path("admin/", admin.site.urls),
 ]

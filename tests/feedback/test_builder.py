@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 from django.conf import settings
-from django.urls import include, path, reverse
+from django.urls import reverse
 
 from otklik.demo import content
 from otklik.feedback.choices import QuestionType
@@ -15,9 +15,8 @@ from otklik.journeys.models import Touchpoint
 from otklik.org.models import Unit
 
 # The project's URLs plus the builder's, whether or not the project includes them yet.
-urlpatterns = [path("", include("otklik.urls")), path("", include("otklik.feedback.urls"))]
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

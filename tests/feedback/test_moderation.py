@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 import otklik.feedback.audit_wall  # noqa: F401  (registers the models with the audit log)
@@ -15,13 +15,8 @@ from otklik.feedback.wall import do_moderate, do_post_review
 from otklik.org.models import Unit
 
 # The project's URLs plus the wall's, whether or not the project includes them yet.
-urlpatterns = [
-    path("", include("otklik.urls")),
-    path("", include("otklik.public.wall_urls")),
-    path("", include("otklik.feedback.moderation_urls")),
-]
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 EDITORS = ["director", "regadmin"]
 READERS = ["specialist", "teamlead", "analyst"]

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 import otklik.feedback.audit_wall  # noqa: F401  (registers the models with the audit log)
@@ -32,11 +32,6 @@ from otklik.feedback.wall import (
 from otklik.org.models import Unit
 
 # The project's URLs plus the wall's, whether or not the project includes them yet.
-urlpatterns = [
-    path("", include("otklik.urls")),
-    path("", include("otklik.public.wall_urls")),
-    path("", include("otklik.feedback.moderation_urls")),
-]
 
 
 # --- Pure rules (no database) -----------------------------------------------------------
@@ -179,7 +174,6 @@ def published(centre, user, text="Хороший центр", **kwargs):
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(__name__)
 class TestThePage:
     def test_it_opens_without_login_and_loads_nothing_from_elsewhere(self, client, url, centre):
         response = client.get(url)
@@ -506,7 +500,6 @@ def notice(region, centre=None, *, published=True, days_ago=1, did="Сделал
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(__name__)
 class TestChanges:
     def test_recent_changes_of_a_centre_include_the_regions_newest_first(
         self, centre, other_centre
@@ -545,7 +538,6 @@ class TestChanges:
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(__name__)
 def test_the_demo_wall_loads_once_and_shows(client, centre, users):
     from otklik.demo.loader import _units
 
@@ -567,7 +559,6 @@ def test_the_demo_wall_loads_once_and_shows(client, centre, users):
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(__name__)
 def test_errors_are_announced_and_tied_to_their_fields(client, url):
     html = client.post(url, form(text="", name="x" * 200)).content.decode()
     assert 'role="alert"' in html

@@ -9,7 +9,6 @@ from tests.outreach.helpers import PHONE, token_of
 @pytest.fixture(autouse=True)
 def outreach_settings(settings, tmp_path):
     """The outreach URLs, an outbox of our own, no quiet hours unless a test sets them."""
-    settings.ROOT_URLCONF = "tests.outreach.urls"
     settings.DATA_DIR = tmp_path
     settings.OTKLIK_SMS_PROVIDER = "otklik.outreach.providers.ConsoleSmsProvider"
     settings.OTKLIK_QUIET_HOURS = ""
@@ -17,6 +16,14 @@ def outreach_settings(settings, tmp_path):
     settings.OTKLIK_PUBLIC_BASE_URL = "https://otklik.example.ru"
     cache.clear()
     return settings
+
+
+@pytest.fixture(autouse=True)
+def no_demo_contacts(db):
+    """These tests count contacts: start without the demo inbox's consented authors."""
+    from otklik.outreach.models import Contact
+
+    Contact.objects.all().delete()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from otklik.demo import content
+from otklik.demo.inbox_loader import load_inbox
 from otklik.demo.wall_loader import load_wall
 from otklik.feedback.models import Question, Survey
 from otklik.feedback.services import do_publish_survey
@@ -47,6 +48,7 @@ COUNTED = {
     "surveys": gettext_lazy("surveys"),
     "feedback items": gettext_lazy("feedback items"),
     "changes": gettext_lazy("changes"),
+    "reply templates": gettext_lazy("reply templates"),
 }
 
 
@@ -306,4 +308,5 @@ def load_demo() -> Summary:
     _journeys(summary, region, centres, groups, segments, personas, users)
     _surveys(summary, region, centres, users)
     load_wall(summary, region, centres, users)
+    load_inbox(summary, region, centres, users)
     return summary

@@ -18,13 +18,6 @@ def _key(text: str) -> uuid.UUID:
     return uuid.uuid5(_KEYS, text)
 
 
-def _count(summary, what: str, created: bool) -> None:
-    from otklik.demo.loader import COUNTED
-
-    if what in COUNTED:  # the summary names only what the loader knows how to name
-        summary.count(what, created)
-
-
 def load_wall(summary, region, centres, users) -> None:
     centre = centres.get(WALL["centre"])
     if centre is None:
@@ -63,7 +56,7 @@ def load_wall(summary, region, centres, users) -> None:
             _item, created = FeedbackItem.objects.get_or_create(
                 idempotency_key=_key(item["text"]), defaults=defaults
             )
-            _count(summary, "feedback items", created)
+            summary.count("feedback items", created)
     today = timezone.localdate()
     for item in WALL["changes"]:
         _notice, created = ChangeNotice.objects.get_or_create(
@@ -78,4 +71,4 @@ def load_wall(summary, region, centres, users) -> None:
                 "created_by": moderator,
             },
         )
-        _count(summary, "changes", created)
+        summary.count("changes", created)

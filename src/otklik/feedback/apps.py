@@ -8,4 +8,4 @@ class FeedbackConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the models with the audit log.
-        from otklik.feedback import audit, audit_wall  # noqa: F401
+        from otklik.feedback import audit, audit_inbox, audit_wall  # noqa: F401

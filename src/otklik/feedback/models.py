@@ -384,6 +384,30 @@ class FeedbackItem(models.Model):
     )
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
     flags = models.JSONField(_("reasons for suspicion"), default=list, blank=True)
+    # The staff inbox (F5, F6): who handles the item, and the author's contact details
+    # if they consented to be answered (kept in ``outreach``, deletable on request).
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact = models.ForeignKey(
+        "outreach.Contact",
+        verbose_name=_("author's contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback_items",
+    )
+    closing_note = models.CharField(
+        _("note on closing"),
+        max_length=500,
+        blank=True,
+        help_text=_("Why the item was closed without a reply, e.g. an anonymous entry."),
+    )
 
     class Meta:
         verbose_name = _("feedback item")
@@ -590,3 +614,64 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_platform_display()} {self.published_at:%Y-%m-%d}"
+
+
+class FeedbackReply(models.Model):
+    """A personal reply to the author of a feedback item (F6, App. 3 §7, §8).
+
+    Sent by e-mail when the author left an address with consent; otherwise a record of the
+    answer given by phone, by letter or in person. The public reply of a public channel is
+    :attr:`FeedbackItem.public_reply`.
+    """
+
+    item = models.ForeignKey(
+        FeedbackItem,
+        verbose_name=_("feedback item"),
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    text = models.TextField(_("text"))
+    is_public = models.BooleanField(_("public reply"), default=False)
+    is_thanks = models.BooleanField(_("thanks"), default=False)
+    emailed = models.BooleanField(_("sent by e-mail"), default=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reply to feedback")
+        verbose_name_plural = _("replies to feedback")
+        ordering = ["item", "sent_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item} — {self.sent_at:%Y-%m-%d %H:%M}"
+
+    def get_additional_data(self) -> dict:
+        return {"item_id": self.item_id}
+
+
+class ReplyTemplate(UnitOwned):
+    """A typical answer or a «thank you» text that staff start a personal reply from."""
+
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    is_thanks = models.BooleanField(
+        _("thanks"),
+        default=False,
+        help_text=_("Used by the «Thank the author» button."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
