@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -350,7 +350,13 @@ def do_reply_personally(
 
 def thanks_text(item: FeedbackItem) -> str:
     """The «thank you» text for an item: the centre's template, the region's, or a default."""
-    template = templates_for_item(item).filter(is_thanks=True).order_by("-centre", "pk").first()
+    # The centre's own template first; NULLs sort differently in SQLite and PostgreSQL.
+    template = (
+        templates_for_item(item)
+        .filter(is_thanks=True)
+        .order_by(F("centre").desc(nulls_last=True), "pk")
+        .first()
+    )
     if template is not None:
         return template.text
     return _(
