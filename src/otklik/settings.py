@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "otklik.public",
     "otklik.demo",
     "otklik.imports",
+    "ninja",
+    "otklik.api",
 ]
 
 MIDDLEWARE = [

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("otklik.outreach.urls")),
     path("", include("otklik.feedback.inbox_urls")),
     path("", include("otklik.imports.urls")),
+    path("", include("otklik.api.urls")),
     path("admin/", admin.site.urls),
 ]
