@@ -99,3 +99,12 @@ def test_collectstatic_builds_the_manifest_production_needs(tmp_path):
     assert result.returncode == 0, result.stderr
     manifest = (tmp_path / "static" / "staticfiles.json").read_text()
     assert "otklik/otklik.css" in manifest
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("ru", "Проверить (--dry-run)"), ("en", "Check (--dry-run)")]
+)
+def test_command_help_in_russian_and_english(tmp_path, language, expected):
+    result = otklik("import", "--help", env={"OTKLIK_LANGUAGE": language}, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout

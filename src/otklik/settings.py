@@ -172,7 +172,10 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
-LANGUAGE_CODE = "ru"
+# Russian first; OTKLIK_LANGUAGE=en gives English pages by default and English command help.
+LANGUAGE_CODE = os.environ.get("OTKLIK_LANGUAGE", "ru")
+if LANGUAGE_CODE not in {"ru", "en"}:
+    raise ImproperlyConfigured("OTKLIK_LANGUAGE must be ru or en")
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Moscow")
