@@ -8,7 +8,9 @@ Hypothesis directly, one ``@given`` per operation, inside one database test.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -20,7 +22,18 @@ pytestmark = pytest.mark.django_db
 EXAMPLES = 25
 
 
-def test_api_conforms_to_its_schema(settings, issue):
+@pytest.fixture
+def connection_kept_open():
+    """The WSGI app closes the database connection after each request; inside a test that
+    connection holds the test's transaction, so keep it open as Django's test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_api_conforms_to_its_schema(settings, issue, connection_kept_open):
     settings.ALLOWED_HOSTS = ["*"]
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
     headers = {"Authorization": f"Bearer {issue(scopes=ALL_SCOPES)}"}
