@@ -93,12 +93,13 @@ def measure(name: str, rows: int, action, trace: bool):
     started = time.perf_counter()
     result = action()
     wall = time.perf_counter() - started
-    peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024 if trace else float("nan")
+    heap = "off"
     if trace:
+        heap = f"{tracemalloc.get_traced_memory()[1] / 1024 / 1024:.1f} MB"
         tracemalloc.stop()
     print(
         f"{name:<22} {wall:8.1f} s  {rows / wall:9,.0f} rows/s  "
-        f"tracemalloc peak {peak:7.1f} MB  maxrss {maxrss_mb():7.1f} MB",
+        f"tracemalloc peak {heap:>9}  maxrss {maxrss_mb():7.1f} MB",
         flush=True,
     )
     return result
