@@ -201,3 +201,14 @@ def test_an_unknown_channel_is_recorded_as_web(client, url, touchpoint):
 def test_a_touchpoint_without_a_published_survey_has_no_page(client, main_journey):
     other = Touchpoint.objects.exclude(stage__journey=main_journey).first()
     assert client.get(reverse("public_survey", args=[other.public_code])).status_code == 404
+
+
+def test_the_thanks_page_shows_what_changed_and_offers_a_contact(client, url, touchpoint):
+    response = client.post(url, answers(touchpoint))
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Вы сказали — мы сделали" in thanks
+    assert "/s/contact/" in thanks  # the optional, consented contact step
+    kiosk = client.post(url + "?ch=kiosk", answers(touchpoint, channel="kiosk"))
+    kiosk_thanks = client.get(kiosk["Location"]).content.decode()
+    assert "Вы сказали — мы сделали" in kiosk_thanks
+    assert "/s/contact/" not in kiosk_thanks

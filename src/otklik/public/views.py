@@ -12,9 +12,11 @@ from django.views.decorators.csrf import csrf_exempt
 
 from otklik.feedback import abuse
 from otklik.feedback.choices import ResponseChannel
+from otklik.feedback.notices import recent_changes
 from otklik.feedback.services import do_submit_response, survey_for
 from otklik.feedback.surveys import answer_form_class, answers_from
 from otklik.journeys.models import Touchpoint
+from otklik.outreach.views import contact_offer_url
 
 # Channels a public link may name; invitations carry theirs in the signed token.
 LINK_CHANNELS = {ResponseChannel.QR, ResponseChannel.KIOSK, ResponseChannel.WEB}
@@ -105,7 +107,6 @@ def _submit(request, touchpoint, version, form_class, channel):
         flags=abuse.suspicion(request.POST, seconds),
     )
     thanks = reverse("public_thanks", args=[touchpoint.public_code])
-    # Kiosks are shared devices: no offer to leave contact details there.
     thanks += "?ch=kiosk" if channel == ResponseChannel.KIOSK else f"?r={key}"
     if _wants_json(request):
         return JsonResponse(
@@ -130,12 +131,16 @@ def thanks(request, code: str):
     touchpoint = _touchpoint(code)
     version = survey_for(touchpoint)
     kiosk = request.GET.get("ch") == ResponseChannel.KIOSK
+    journey = touchpoint.stage.journey
     return render(
         request,
         "public/thanks.html",
         {
             "touchpoint": touchpoint,
-            "centre": touchpoint.stage.journey.centre,
+            "centre": journey.centre,
+            "changes": recent_changes(journey.centre or journey.region),
+            # Kiosks are shared devices: no offer to leave contact details there.
+            "contact_url": None if kiosk else contact_offer_url(request.GET.get("r", "")),
             "version": version,
             "kiosk": kiosk,
             "kiosk_reset": settings.OTKLIK_KIOSK_RESET_SECONDS,
