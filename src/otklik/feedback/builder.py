@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from otklik.feedback.choices import ResponseStatus
 from otklik.feedback.models import Question, Response, Survey
 from otklik.feedback.surveys import TEMPLATES
+from otklik.ordering import move, renumber
 
 # A hard limit well above the recommended 3–5, against runaway forms.
 MAX_QUESTIONS = 30
@@ -26,16 +27,6 @@ def _locked(survey: Survey) -> Survey:
 
 def _ordered(survey: Survey) -> list[Question]:
     return list(survey.questions.order_by("order", "pk"))
-
-
-def _renumber(questions: list[Question]) -> None:
-    changed = []
-    for number, question in enumerate(questions, start=1):
-        if question.order != number:
-            question.order = number
-            changed.append(question)
-    for question in changed:
-        question.save(update_fields=["order"])
 
 
 def _check_room(survey: Survey) -> None:
@@ -101,11 +92,8 @@ def do_move_question(question: Question, step: int) -> None:
     """Move a question one place up (-1) or down (+1); at either end nothing happens."""
     survey = _locked(question.survey)
     questions = _ordered(survey)
-    index = next(i for i, q in enumerate(questions) if q.pk == question.pk)
-    target = index + step
-    if 0 <= target < len(questions):
-        questions[index], questions[target] = questions[target], questions[index]
-    _renumber(questions)
+    move(questions, question.pk, step)
+    renumber(questions)
 
 
 @transaction.atomic
@@ -113,7 +101,7 @@ def do_delete_question(question: Question) -> None:
     """Remove a question from the working copy; published versions keep it."""
     survey = _locked(question.survey)
     question.delete()
-    _renumber(_ordered(survey))
+    renumber(_ordered(survey))
 
 
 @transaction.atomic

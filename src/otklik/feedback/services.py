@@ -45,13 +45,12 @@ def do_publish_survey(survey: Survey, user) -> SurveyVersion:
 
 def survey_for(touchpoint: Touchpoint) -> SurveyVersion | None:
     """The version citizens answer at a touchpoint: its newest active, published survey."""
-    survey = (
-        touchpoint.surveys.filter(is_active=True, versions__isnull=False)
-        .order_by("-created_at")
-        .distinct()
+    # One query on the submission path: the newest version of the newest survey.
+    return (
+        SurveyVersion.objects.filter(survey__touchpoints=touchpoint, survey__is_active=True)
+        .order_by("-survey__created_at", "-survey__pk", "-number")
         .first()
     )
-    return survey.current_version if survey else None
 
 
 @dataclass(frozen=True)
@@ -81,9 +80,6 @@ def do_submit_response(
     """
     if channel not in ResponseChannel.values:
         raise ValueError(f"unknown channel {channel!r}")
-    existing = Response.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return Submission(existing, created=False)
     journey = touchpoint.stage.journey
     try:
         with transaction.atomic():
@@ -105,7 +101,7 @@ def do_submit_response(
             )
             Answer.objects.bulk_create(Answer(response=response, **row) for row in answers)
     except IntegrityError:
-        # A concurrent retry with the same key won the race: that one is the answer.
+        # The key is stored already (a retry, or a concurrent one that won): that is the answer.
         existing = Response.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from otklik.journeys.choices import JourneyStatus
 from otklik.journeys.models import Journey, JourneyVersion, Stage, Touchpoint
 from otklik.journeys.versioning import STAGE_FIELDS, TOUCHPOINT_FIELDS
+from otklik.ordering import move, renumber
 
 
 class NothingToPublish(Exception):
@@ -102,7 +103,7 @@ def do_add_stage(journey: Journey, name: str, after: Stage | None = None) -> Sta
     position = next(i for i, stage in enumerate(ordered) if stage.pk == after.pk) + 1
     new = Stage(journey=journey, name=name)
     ordered.insert(position, new)
-    _renumber(ordered)
+    renumber(ordered)
     return new
 
 
@@ -110,13 +111,6 @@ def do_add_stage(journey: Journey, name: str, after: Stage | None = None) -> Sta
 def do_add_touchpoint(stage: Stage, name: str, channel: str) -> Touchpoint:
     order = _next_order(stage.touchpoints.select_for_update())
     return Touchpoint.objects.create(stage=stage, name=name, channel=channel, order=order)
-
-
-def _renumber(items) -> None:
-    for order, item in enumerate(items, start=1):
-        if item.pk is None or item.order != order:
-            item.order = order
-            item.save()
 
 
 @transaction.atomic
@@ -128,11 +122,8 @@ def do_move(item: Stage | Touchpoint, step: int) -> None:
         .order_by("order", "pk")
     )
     ordered = list(siblings)
-    index = next(i for i, sibling in enumerate(ordered) if sibling.pk == item.pk)
-    target = index + step
-    if 0 <= target < len(ordered):
-        ordered[index], ordered[target] = ordered[target], ordered[index]
-        _renumber(ordered)
+    if move(ordered, item.pk, step):
+        renumber(ordered)
 
 
 @transaction.atomic
