@@ -252,6 +252,12 @@ LOGGING = {
 OTKLIK_INVITATION_DELAY_MINUTES = int(os.environ.get("OTKLIK_INVITATION_DELAY_MINUTES", "0"))
 OTKLIK_INVITATION_WINDOW_HOURS = int(os.environ.get("OTKLIK_INVITATION_WINDOW_HOURS", "48"))
 OTKLIK_QUIET_HOURS = os.environ.get("OTKLIK_QUIET_HOURS", "21:00-09:00")  # empty: none
+
+# Working hours of the centres (TIME_ZONE), for CV-2's share of interactions outside them.
+OTKLIK_WORKING_HOURS = os.environ.get("OTKLIK_WORKING_HOURS", "09:00-18:00")
+OTKLIK_WORKING_DAYS = os.environ.get("OTKLIK_WORKING_DAYS", "1-5")  # ISO weekdays, Mon–Fri
+# Below this many answers a metric is shown as «мало ответов» and raises no drop alert (X12).
+OTKLIK_METRIC_MIN_SAMPLE = int(os.environ.get("OTKLIK_METRIC_MIN_SAMPLE", "30"))
 OTKLIK_INVITATION_LINK_DAYS = int(os.environ.get("OTKLIK_INVITATION_LINK_DAYS", "14"))
 OTKLIK_INVITATION_BATCH = int(os.environ.get("OTKLIK_INVITATION_BATCH", "500"))
 # Survey fatigue (F3): nobody is invited again within this many days of an invitation or answer.

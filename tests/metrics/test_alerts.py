@@ -12,7 +12,6 @@ import math
 import random
 import statistics
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -29,7 +28,6 @@ from otklik.metrics.alerts import (
     IndexEstimate,
     MeanEstimate,
     ProportionEstimate,
-    baseline_weeks,
     drop_alert,
     pool,
 )
@@ -209,23 +207,6 @@ def test_pool_rejects_mixed_kinds_and_unknown_input():
         pool([(1, 2, 3)])
     with pytest.raises(ValueError, match="kind"):
         pool([], kind=dict)
-
-
-def test_baseline_weeks():
-    monday = date(2025, 3, 10)
-    assert baseline_weeks(monday) == (date(2025, 1, 13), date(2025, 3, 9))
-    start, end = baseline_weeks(monday, 8)
-    assert (end - start).days + 1 == 56  # inclusive: 8 whole weeks
-    assert end < monday  # the current week is not part of its own baseline
-    assert baseline_weeks(date(2025, 1, 6), 1) == (date(2024, 12, 30), date(2025, 1, 5))
-    assert baseline_weeks(date(2024, 3, 4), 2) == (date(2024, 2, 19), date(2024, 3, 3))  # leap
-    for bad_weeks in (0, -1, 1.5, True):
-        with pytest.raises(ValueError, match="weeks"):
-            baseline_weeks(monday, bad_weeks)
-    with pytest.raises(ValueError, match="week_start"):
-        baseline_weeks(datetime(2025, 3, 10, 0, 0), 8)
-    with pytest.raises(ValueError, match="week_start"):
-        baseline_weeks("2025-03-10", 8)
 
 
 # --------------------------------------------------------------------------- simulations

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from otklik.feedback.choices import ResponseStatus
 from otklik.feedback.models import Question, Response, Survey
 from otklik.feedback.surveys import TEMPLATES
+from otklik.metrics import rollups
 from otklik.ordering import move, renumber
 
 # A hard limit well above the recommended 3–5, against runaway forms.
@@ -135,4 +136,6 @@ def do_review_response(response: Response, user, *, accept: bool) -> Response:
     response.status = ResponseStatus.ACCEPTED if accept else ResponseStatus.REJECTED
     response.reviewed_by = user
     response.save(update_fields=["status", "reviewed_by"])
+    if accept:
+        rollups.record(rollups.SURVEYS, [response.pk])
     return response

@@ -45,6 +45,7 @@ from otklik.feedback.choices import (
 from otklik.feedback.models import Answer, FeedbackItem, Interaction, Mention, Response
 from otklik.feedback.surveys import MAX_TEXT_LENGTH, scale_choices
 from otklik.imports import parsing
+from otklik.metrics import rollups
 from otklik.org.models import Unit
 from otklik.org.roles import UnitKind
 
@@ -674,15 +675,37 @@ def store(kind: str, records: Iterable[dict]) -> int:
                 FeedbackItem(status=FeedbackStatus.NEW, **record) for record in fresh
             )
         elif kind == Kind.INTERACTIONS:
-            Interaction.objects.bulk_create(Interaction(**record) for record in fresh)
+            interactions = [Interaction(**record) for record in fresh]
+            for interaction in interactions:
+                interaction.derive()
+            _record(rollups.INTERACTIONS, Interaction.objects.bulk_create(interactions))
         elif kind == Kind.MENTIONS:
-            Mention.objects.bulk_create(Mention(**record) for record in fresh)
+            mentions = Mention.objects.bulk_create(Mention(**record) for record in fresh)
+            _record(rollups.MENTIONS, mentions)
         elif kind == Kind.PAPER_RESPONSES:
-            _store_responses(fresh)
+            _record(rollups.SURVEYS, _store_responses(fresh))
     return len(fresh)
 
 
-def _store_responses(records: list[dict]) -> None:
+def _record(family: str, stored: list) -> None:
+    """Add stored facts to the metrics' rollups, in the transaction that stored them."""
+    rollups.record(family, [obj.pk for obj in _with_pks(stored)])
+
+
+def _with_pks(stored: list) -> list:
+    """Bulk-created rows with their primary keys (a backend without RETURNING gives none)."""
+    if any(obj.pk is None for obj in stored):
+        by_key = dict(
+            type(stored[0])
+            .objects.filter(idempotency_key__in=[obj.idempotency_key for obj in stored])
+            .values_list("idempotency_key", "pk")
+        )
+        for obj in stored:
+            obj.pk = by_key[obj.idempotency_key]
+    return stored
+
+
+def _store_responses(records: list[dict]) -> list[Response]:
     """Paper questionnaires: responses on the paper channel, then their answers."""
     responses = []
     for record in records:
@@ -691,16 +714,10 @@ def _store_responses(records: list[dict]) -> None:
             Response(channel=ResponseChannel.PAPER, status=ResponseStatus.ACCEPTED, **fields)
         )
     created = Response.objects.bulk_create(responses)
-    if any(response.pk is None for response in created):  # a backend without RETURNING
-        by_key = dict(
-            Response.objects.filter(
-                idempotency_key__in=[r.idempotency_key for r in created]
-            ).values_list("idempotency_key", "pk")
-        )
-        for response in created:
-            response.pk = by_key[response.idempotency_key]
+    _with_pks(created)
     Answer.objects.bulk_create(
         Answer(response_id=response.pk, **answer)
         for response, record in zip(created, records, strict=True)
         for answer in record["answers"]
     )
+    return created

@@ -29,6 +29,7 @@ from otklik.feedback.choices import (
     Sentiment,
 )
 from otklik.journeys.models import UnitOwned, lines
+from otklik.metrics.formulas import is_outside_working_hours
 from otklik.org.models import Unit
 
 # Scale lengths allowed for CES (App. 4: «2-7 измерениями»), default 5.
@@ -478,6 +479,20 @@ class ChangeNotice(UnitOwned):
         return self.did[:80]
 
 
+def interaction_derived(opened_at, first_response_at) -> dict:
+    """The derived columns of an interaction: TTFR in seconds and its sketch bucket, and
+    whether it came outside the working hours."""
+    from otklik.metrics import sketch
+    from otklik.metrics.schedule import working_schedule
+
+    wait = bucket = None
+    if first_response_at and opened_at:
+        wait = max(0.0, (first_response_at - opened_at).total_seconds())
+        bucket = sketch.bucket_of(wait)
+    outside = bool(opened_at) and is_outside_working_hours(opened_at, working_schedule())
+    return {"ttfr_seconds": wait, "ttfr_bucket": bucket, "outside_working_hours": outside}
+
+
 class Interaction(models.Model):
     """A conversation from the centre's own systems (F7): contact centre, e-mail, chat, the
     regional information system. The facts behind RR, TTFR, ER, FCR, RpC and CV-2."""
@@ -525,6 +540,15 @@ class Interaction(models.Model):
     escalated = models.BooleanField(_("escalated"), default=False)
     resolved_first_contact = models.BooleanField(_("resolved at first contact"), default=False)
     resolvable_first_contact = models.BooleanField(_("resolvable at first contact"), default=True)
+    # Derived from the times when stored (``derive``), so that the metrics add them up in
+    # SQL the same way on every database.
+    ttfr_seconds = models.FloatField(
+        _("time to first response, seconds"), null=True, blank=True, editable=False
+    )
+    ttfr_bucket = models.SmallIntegerField(null=True, blank=True, editable=False)
+    outside_working_hours = models.BooleanField(
+        _("outside working hours"), default=False, editable=False
+    )
 
     class Meta:
         verbose_name = _("interaction")
@@ -546,6 +570,15 @@ class Interaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.opened_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.derive()
+        super().save(*args, **kwargs)
+
+    def derive(self) -> None:
+        """Fill the derived columns; ``bulk_create`` callers call it themselves."""
+        for name, value in interaction_derived(self.opened_at, self.first_response_at).items():
+            setattr(self, name, value)
 
     def clean(self) -> None:
         for field in ("first_response_at", "resolved_at"):

@@ -12,6 +12,7 @@ from otklik.feedback.choices import ResponseChannel, ResponseStatus
 from otklik.feedback.models import Answer, Response, Survey, SurveyVersion
 from otklik.feedback.surveys import snapshot_questions
 from otklik.journeys.models import Touchpoint
+from otklik.metrics import rollups
 
 
 class NothingToPublish(Exception):
@@ -100,6 +101,8 @@ def do_submit_response(
                 flags=flags or [],
             )
             Answer.objects.bulk_create(Answer(response=response, **row) for row in answers)
+            if response.status == ResponseStatus.ACCEPTED:
+                rollups.record(rollups.SURVEYS, [response.pk])
     except IntegrityError:
         # The key is stored already (a retry, or a concurrent one that won): that is the answer.
         existing = Response.objects.filter(idempotency_key=idempotency_key).first()

@@ -1,8 +1,8 @@
 """Drop alerts: has a metric fallen significantly against its own recent baseline? (SPEC X12)
 
 App. 4 (CES): «главное — распознать падение». Every metric of a slice is compared with its
-own *baseline* — by default the previous 8 weeks pooled, see :func:`baseline_weeks` and
-:func:`pool` — and raises an alert only when the fall is statistically significant and both
+own *baseline* — by default the previous 8 weeks pooled (``slices.baseline`` and
+:func:`pool`) — and raises an alert only when the fall is statistically significant and both
 periods have at least a minimum sample (``min_n``, default 30). Below the minimum sample there
 is no test at all: the status is ``TOO_FEW`` and the interface says «мало ответов» instead of
 a figure, so a touchpoint with 6 answers never raises a false alarm.
@@ -75,7 +75,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -94,7 +93,6 @@ __all__ = [
     "Interval",
     "MeanEstimate",
     "ProportionEstimate",
-    "baseline_weeks",
     "drop_alert",
     "pool",
 ]
@@ -383,7 +381,7 @@ def pool(estimates: Iterable[E], *, kind: type[E] | None = None) -> E:
     """Pool several period estimates of the same kind into one: counts and sums add.
 
     This is how a baseline is built from weekly rollups (e.g. the 8 weeks of
-    :func:`baseline_weeks`): the pooled estimate is exactly the estimate of all their answers
+    ``slices.baseline``): the pooled estimate is exactly the estimate of all their answers
     together. All estimates must be of one kind (and of ``kind`` when it is given). An empty
     input gives the empty estimate of ``kind`` (no answers, value ``None``); without ``kind``
     an empty input is a ``ValueError``, since its kind is unknown.
@@ -483,7 +481,7 @@ def drop_alert(
 
     Both are estimates of the same kind (:class:`IndexEstimate`, :class:`ProportionEstimate`
     or :class:`MeanEstimate`); the baseline is usually the previous weeks pooled
-    (:func:`baseline_weeks`, :func:`pool`). ``higher_is_better=False`` for ER, TTFR and RpC,
+    (``slices.baseline``, :func:`pool`). ``higher_is_better=False`` for ER, TTFR and RpC,
     where a significant *rise* is the drop. The test is the one-sided Welch-type z test at
     α = 1 − ``confidence`` described in the module docstring (pooled SE for proportions).
 
@@ -538,21 +536,3 @@ def drop_alert(
     p_value = _STANDARD_NORMAL.cdf(z if higher_is_better else -z)
     status = AlertStatus.DROP if p_value < 1 - confidence else AlertStatus.NO_DROP
     return DropCheck(status=status, change_ci=change_ci, z=z, p_value=p_value, **common)
-
-
-# --------------------------------------------------------------------------- periods
-
-
-def baseline_weeks(week_start: date, weeks: int = BASELINE_WEEKS) -> tuple[date, date]:
-    """The baseline before the week starting on ``week_start``: ``(first day, last day)``.
-
-    Both dates are inclusive: the ``weeks`` whole weeks (7 days each) immediately before
-    ``week_start``, ending the day before it, so the current week is never part of its own
-    baseline. For a week starting on Monday 2025-03-10 and 8 weeks: 2025-01-13 … 2025-03-09.
-    In a query: ``answered_on__range=(start, end)`` or ``>= start`` and ``< end + 1 day``.
-    """
-    if isinstance(week_start, datetime) or not isinstance(week_start, date):
-        raise ValueError(f"week_start must be a date (not a datetime), got {week_start!r}")
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
-        raise ValueError(f"weeks must be a positive integer, got {weeks!r}")
-    return week_start - timedelta(weeks=weeks), week_start - timedelta(days=1)

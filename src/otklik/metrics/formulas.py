@@ -54,6 +54,7 @@ __all__ = [
     "fcr",
     "iqs",
     "iqs_overall",
+    "iqs_overall_from_total",
     "is_outside_working_hours",
     "net_fcr",
     "nps",
@@ -666,6 +667,19 @@ def iqs_overall(scores: Iterable[float]) -> float | None:
     if not values:
         return None
     return math.fsum(values) / len(values)
+
+
+def iqs_overall_from_total(total: Amount, count: int) -> float | None:
+    """Overall IQS from a database aggregate: ``SUM(iqs)`` ÷ ``COUNT(*)``, %."""
+    total_f = _amount("total", total)
+    count = _count("count", count)
+    if count == 0:
+        if total_f != 0:
+            raise ValueError(f"total ({total!r}) must be 0 when count is 0")
+        return None
+    if total_f > 100 * count:
+        raise ValueError(f"total ({total!r}) exceeds 100 % × {count} evaluations")
+    return total_f / count
 
 
 # --------------------------------------------------------------------------- X7 TTFR

@@ -33,3 +33,222 @@ class Metric(models.Model):
         from otklik.metrics.catalogue import METRIC_NAMES
 
         return str(METRIC_NAMES.get(self.code, self.name))
+
+
+# --------------------------------------------------------------------------- rollups
+#
+# Per-day aggregates of the fact tables that merge exactly: counts and sums (and sums of
+# squares for confidence intervals). A dashboard reads closed buckets here instead of
+# scanning millions of facts. Key columns are plain integers with 0 for «none» (and ""
+# for no channel): a unique key with NULLs would never conflict, and the rows are kept
+# current with ``INSERT … ON CONFLICT DO UPDATE`` increments (see ``rollups.py``).
+# Rows are never read by Django relations, so the keys are not foreign keys.
+
+
+class SurveyMeasures(models.Model):
+    """What one day of accepted survey answers adds up to (NPS, CES, CSAT)."""
+
+    responses = models.PositiveIntegerField(default=0)
+    nps_promoters = models.PositiveIntegerField(default=0)
+    nps_passives = models.PositiveIntegerField(default=0)
+    nps_detractors = models.PositiveIntegerField(default=0)
+    ces_easy = models.PositiveIntegerField(default=0)
+    ces_neutral = models.PositiveIntegerField(default=0)
+    ces_hard = models.PositiveIntegerField(default=0)
+    ces_sum = models.BigIntegerField(default=0)
+    ces_sumsq = models.BigIntegerField(default=0)
+    csat_1 = models.PositiveIntegerField(default=0)
+    csat_2 = models.PositiveIntegerField(default=0)
+    csat_3 = models.PositiveIntegerField(default=0)
+    csat_4 = models.PositiveIntegerField(default=0)
+    csat_5 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self._meta.model_name} {self.day}"
+
+
+class SurveyDay(SurveyMeasures):
+    """Survey answers per day and every slice key a response carries."""
+
+    day = models.DateField()
+    region_id = models.BigIntegerField()
+    centre_id = models.BigIntegerField()
+    journey_id = models.BigIntegerField()
+    stage_id = models.BigIntegerField()
+    touchpoint_id = models.BigIntegerField()
+    channel = models.CharField(max_length=16)
+    segment_id = models.BigIntegerField()
+    client_group_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "day",
+                    "region_id",
+                    "centre_id",
+                    "journey_id",
+                    "stage_id",
+                    "touchpoint_id",
+                    "channel",
+                    "segment_id",
+                    "client_group_id",
+                ],
+                name="survey_day_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["region_id", "day"]),
+            models.Index(fields=["centre_id", "day"]),
+            models.Index(fields=["journey_id", "day"]),
+            models.Index(fields=["touchpoint_id", "day"]),
+        ]
+
+
+class SurveyRegionDay(SurveyMeasures):
+    """Survey answers per region and day: national and regional trends."""
+
+    day = models.DateField()
+    region_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "region_id"], name="survey_region_day_key")
+        ]
+
+
+class InteractionMeasures(models.Model):
+    """What one day of interactions adds up to (RR, ER, FCR, RpC, TTFR, CV-2)."""
+
+    received = models.PositiveIntegerField(default=0)
+    resolved = models.PositiveIntegerField(default=0)
+    escalated = models.PositiveIntegerField(default=0)
+    resolved_first_contact = models.PositiveIntegerField(default=0)
+    not_resolvable_first_contact = models.PositiveIntegerField(default=0)
+    replies = models.BigIntegerField(default=0)
+    replies_sumsq = models.BigIntegerField(default=0)
+    outside_working_hours = models.PositiveIntegerField(default=0)
+    ttfr_n = models.PositiveIntegerField(default=0)
+    ttfr_sum = models.FloatField(default=0)
+    ttfr_sumsq = models.FloatField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self._meta.model_name} {self.day}"
+
+
+class InteractionDay(InteractionMeasures):
+    """Interactions per day and every slice key an interaction carries."""
+
+    day = models.DateField()
+    region_id = models.BigIntegerField()
+    centre_id = models.BigIntegerField()
+    journey_id = models.BigIntegerField()
+    stage_id = models.BigIntegerField()
+    touchpoint_id = models.BigIntegerField()
+    channel = models.CharField(max_length=16)
+    employee_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "day",
+                    "region_id",
+                    "centre_id",
+                    "journey_id",
+                    "stage_id",
+                    "touchpoint_id",
+                    "channel",
+                    "employee_id",
+                ],
+                name="interaction_day_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["region_id", "day"]),
+            models.Index(fields=["centre_id", "day"]),
+            models.Index(fields=["journey_id", "day"]),
+            models.Index(fields=["touchpoint_id", "day"]),
+            models.Index(fields=["employee_id", "day"]),
+        ]
+
+
+class InteractionRegionDay(InteractionMeasures):
+    """Interactions per region, day and channel: national and regional trends, CV-2."""
+
+    day = models.DateField()
+    region_id = models.BigIntegerField()
+    channel = models.CharField(max_length=16)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "region_id", "channel"], name="interaction_region_day_key"
+            )
+        ]
+
+
+class TtfrSketchDay(models.Model):
+    """A mergeable log-bucket histogram of TTFR per region and day (see ``sketch.py``).
+
+    Medians and p90 of large slices come from summed buckets, within the sketch's stated
+    relative error; small slices are computed exactly from the facts.
+    """
+
+    day = models.DateField()
+    region_id = models.BigIntegerField()
+    bucket = models.SmallIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "region_id", "bucket"], name="ttfr_sketch_day_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.model_name} {self.day}"
+
+
+class MentionDay(models.Model):
+    """Mentions per day, platform, sentiment and client group (CV-1, external rating)."""
+
+    day = models.DateField()
+    region_id = models.BigIntegerField()
+    centre_id = models.BigIntegerField()
+    platform = models.CharField(max_length=16)
+    sentiment = models.CharField(max_length=16)
+    client_group_id = models.BigIntegerField()
+    mentions = models.PositiveIntegerField(default=0)
+    stars_n = models.PositiveIntegerField(default=0)
+    stars_sum = models.BigIntegerField(default=0)
+    stars_sumsq = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "day",
+                    "region_id",
+                    "centre_id",
+                    "platform",
+                    "sentiment",
+                    "client_group_id",
+                ],
+                name="mention_day_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["region_id", "day"]),
+            models.Index(fields=["centre_id", "day"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.model_name} {self.day}"

@@ -1,0 +1,308 @@
+"""Rollups: the facts added up per day, kept current as facts arrive, rebuildable.
+
+Each rollup is one grouped query over a fact table (keys → measures), written by the
+ORM so that it is the same query on SQLite and PostgreSQL. The same query serves both
+ways of filling a rollup table:
+
+* as facts arrive (:func:`record`), inside the transaction that stores them: the new
+  facts' groups are added to the stored rows with ``INSERT … ON CONFLICT DO UPDATE SET
+  n = n + excluded.n``, which is safe when several transactions add to one row at once;
+* from scratch (:func:`rebuild`, ``otklik metrics rebuild``): the rows of a day range are
+  deleted and inserted again from the facts, in one transaction.
+
+Days are local days of ``TIME_ZONE``; a slice of the rollups and a slice of the facts
+over the same days hold the same facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import connection, models, transaction
+from django.db.models import Count, F, Q, Sum, Value
+from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.lookups import Exact, GreaterThan, LessThan
+
+from otklik.feedback.choices import QuestionType, ResponseStatus
+from otklik.feedback.models import Answer, Interaction, Mention
+from otklik.metrics.models import (
+    InteractionDay,
+    InteractionRegionDay,
+    MentionDay,
+    SurveyDay,
+    SurveyRegionDay,
+    TtfrSketchDay,
+)
+
+SURVEYS, INTERACTIONS, MENTIONS = "surveys", "interactions", "mentions"
+FAMILIES = (SURVEYS, INTERACTIONS, MENTIONS)
+
+
+@dataclass(frozen=True)
+class Rollup:
+    model: type[models.Model]
+    family: str
+    facts: Callable[[], models.QuerySet]  # the facts that count
+    moment: str  # the fact's time field (through relations), for days and day ranges
+    fact_key: str  # the lookup that picks facts by the primary key of what was stored
+    keys: Callable[[], dict[str, models.Expression]]
+    measures: Callable[[], dict[str, models.Expression]]
+
+    @property
+    def table(self) -> str:
+        return self.model._meta.db_table
+
+
+def local_zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def day_start(day: date) -> datetime:
+    """The aware moment a local day starts."""
+    return datetime.combine(day, time.min, tzinfo=local_zone())
+
+
+def _day(moment: str) -> models.Expression:
+    return TruncDate(moment, tzinfo=local_zone())
+
+
+def _none_is_zero(field: str) -> models.Expression:
+    return Coalesce(F(field), Value(0))
+
+
+def _count(**conditions) -> Count:
+    return Count("pk", filter=Q(**conditions))
+
+
+# --------------------------------------------------------------------------- surveys
+
+
+def _accepted_answers() -> models.QuerySet:
+    return Answer.objects.filter(response__status=ResponseStatus.ACCEPTED)
+
+
+def _survey_measures() -> dict[str, models.Expression]:
+    ces = Q(type=QuestionType.CES)
+    doubled, doubled_mid = F("score") * 2, F("scale_points") + 1  # 2·score vs 2·midpoint
+    return {
+        "responses": Count("response_id", distinct=True),
+        "nps_promoters": _count(type=QuestionType.NPS, score__gte=9),
+        "nps_passives": _count(type=QuestionType.NPS, score__in=(7, 8)),
+        "nps_detractors": _count(type=QuestionType.NPS, score__lte=6),
+        "ces_easy": Count("pk", filter=ces & Q(GreaterThan(doubled, doubled_mid))),
+        "ces_neutral": Count("pk", filter=ces & Q(Exact(doubled, doubled_mid))),
+        "ces_hard": Count("pk", filter=ces & Q(LessThan(doubled, doubled_mid))),
+        "ces_sum": Sum("score", filter=ces, default=0),
+        "ces_sumsq": Sum(F("score") * F("score"), filter=ces, default=0),
+        **{f"csat_{level}": _count(type=QuestionType.CSAT, score=level) for level in range(1, 6)},
+    }
+
+
+def _survey_keys() -> dict[str, models.Expression]:
+    return {
+        "day": _day("response__submitted_at"),
+        "region_id": F("response__region_id"),
+        "centre_id": _none_is_zero("response__centre_id"),
+        "journey_id": F("response__journey_id"),
+        "stage_id": F("response__touchpoint__stage_id"),
+        "touchpoint_id": F("response__touchpoint_id"),
+        "channel": F("response__channel"),
+        "segment_id": _none_is_zero("response__segment_id"),
+        "client_group_id": F("response__journey__client_group_id"),
+    }
+
+
+def _survey_region_keys() -> dict[str, models.Expression]:
+    return {"day": _day("response__submitted_at"), "region_id": F("response__region_id")}
+
+
+# --------------------------------------------------------------------------- interactions
+
+
+def _interaction_measures() -> dict[str, models.Expression]:
+    return {
+        "received": Count("pk"),
+        "resolved": _count(resolved_at__isnull=False),
+        "escalated": _count(escalated=True),
+        "resolved_first_contact": _count(resolved_first_contact=True),
+        "not_resolvable_first_contact": _count(resolvable_first_contact=False),
+        "replies": Sum("replies", default=0),
+        "replies_sumsq": Sum(F("replies") * F("replies"), default=0),
+        "outside_working_hours": _count(outside_working_hours=True),
+        "ttfr_n": Count("ttfr_seconds"),
+        "ttfr_sum": Sum("ttfr_seconds", default=0.0),
+        "ttfr_sumsq": Sum(F("ttfr_seconds") * F("ttfr_seconds"), default=0.0),
+    }
+
+
+def _interaction_keys() -> dict[str, models.Expression]:
+    return {
+        "day": _day("opened_at"),
+        "region_id": F("region_id"),
+        "centre_id": _none_is_zero("centre_id"),
+        "journey_id": _none_is_zero("touchpoint__stage__journey_id"),
+        "stage_id": _none_is_zero("touchpoint__stage_id"),
+        "touchpoint_id": _none_is_zero("touchpoint_id"),
+        "channel": F("channel"),
+        "employee_id": _none_is_zero("employee_id"),
+    }
+
+
+def _interaction_region_keys() -> dict[str, models.Expression]:
+    return {"day": _day("opened_at"), "region_id": F("region_id"), "channel": F("channel")}
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _mention_keys() -> dict[str, models.Expression]:
+    return {
+        "day": _day("published_at"),
+        "region_id": F("region_id"),
+        "centre_id": _none_is_zero("centre_id"),
+        "platform": F("platform"),
+        "sentiment": F("sentiment"),
+        "client_group_id": _none_is_zero("client_group_id"),
+    }
+
+
+def _mention_measures() -> dict[str, models.Expression]:
+    return {
+        "mentions": Count("pk"),
+        "stars_n": Count("stars"),
+        "stars_sum": Sum("stars", default=0),
+        "stars_sumsq": Sum(F("stars") * F("stars"), default=0),
+    }
+
+
+ROLLUPS = (
+    Rollup(
+        SurveyDay,
+        SURVEYS,
+        _accepted_answers,
+        "response__submitted_at",
+        "response_id",
+        _survey_keys,
+        _survey_measures,
+    ),
+    Rollup(
+        SurveyRegionDay,
+        SURVEYS,
+        _accepted_answers,
+        "response__submitted_at",
+        "response_id",
+        _survey_region_keys,
+        _survey_measures,
+    ),
+    Rollup(
+        InteractionDay,
+        INTERACTIONS,
+        Interaction.objects.all,
+        "opened_at",
+        "pk",
+        _interaction_keys,
+        _interaction_measures,
+    ),
+    Rollup(
+        InteractionRegionDay,
+        INTERACTIONS,
+        Interaction.objects.all,
+        "opened_at",
+        "pk",
+        _interaction_region_keys,
+        _interaction_measures,
+    ),
+    Rollup(
+        TtfrSketchDay,
+        INTERACTIONS,
+        lambda: Interaction.objects.filter(ttfr_bucket__isnull=False),
+        "opened_at",
+        "pk",
+        lambda: {
+            "day": _day("opened_at"),
+            "region_id": F("region_id"),
+            "bucket": F("ttfr_bucket"),
+        },
+        lambda: {"count": Count("pk")},
+    ),
+    Rollup(
+        MentionDay,
+        MENTIONS,
+        Mention.objects.all,
+        "published_at",
+        "pk",
+        _mention_keys,
+        _mention_measures,
+    ),
+)
+
+
+@cache
+def _statement(rollup: Rollup, upsert: bool) -> str:
+    """``INSERT INTO rollup (…) SELECT … FROM (grouped facts)``, with ``{facts}`` for the
+    grouped query's own SQL; the upsert form adds the facts to the stored rows."""
+    quote = connection.ops.quote_name
+    keys, measures = list(rollup.keys()), list(rollup.measures())
+    columns = ", ".join(quote(c) for c in keys + measures)
+    selected = ", ".join(f"s.{quote('k_' + c)}" for c in keys) + ", "
+    selected += ", ".join(f"s.{quote('m_' + c)}" for c in measures)
+    # Only quoted names from the models here; the values come from the ORM's parameters.
+    # SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT (its parser's rule).
+    sql = f"INSERT INTO {quote(rollup.table)} ({columns}) "
+    sql += f"SELECT {selected} FROM ({{facts}}) s WHERE 1 = 1"  # noqa: S608
+    if upsert:
+        updates = ", ".join(
+            f"{quote(c)} = {quote(rollup.table)}.{quote(c)} + excluded.{quote(c)}" for c in measures
+        )
+        sql += f" ON CONFLICT ({', '.join(quote(c) for c in keys)}) DO UPDATE SET {updates}"
+    return sql
+
+
+def _grouped(rollup: Rollup, facts: models.QuerySet) -> models.QuerySet:
+    keys = {f"k_{name}": expression for name, expression in rollup.keys().items()}
+    measures = {f"m_{name}": expression for name, expression in rollup.measures().items()}
+    return facts.order_by().values(**keys).annotate(**measures)
+
+
+def _fill(rollup: Rollup, facts: models.QuerySet, *, upsert: bool) -> None:
+    grouped_sql, params = _grouped(rollup, facts).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(_statement(rollup, upsert).replace("{facts}", grouped_sql), params)
+
+
+def record(family: str, pks: Iterable[int]) -> None:
+    """Add newly stored facts to every rollup of their family.
+
+    ``pks`` are the primary keys of what was stored: responses (their accepted answers
+    count), interactions or mentions. Call it inside the transaction that stores them.
+    """
+    pks = list(pks)
+    if not pks:
+        return
+    for rollup in ROLLUPS:
+        if rollup.family == family:
+            _fill(rollup, rollup.facts().filter(**{f"{rollup.fact_key}__in": pks}), upsert=True)
+
+
+def rebuild(families: Iterable[str] = FAMILIES, start: date | None = None, end: date | None = None):
+    """Fill the rollups again from the facts of local days ``[start, end)`` (all by default)."""
+    families = set(families)
+    with transaction.atomic():
+        for rollup in ROLLUPS:
+            if rollup.family not in families:
+                continue
+            stale = rollup.model.objects.all()
+            facts = rollup.facts()
+            if start is not None:
+                stale = stale.filter(day__gte=start)
+                facts = facts.filter(**{f"{rollup.moment}__gte": day_start(start)})
+            if end is not None:
+                stale = stale.filter(day__lt=end)
+                facts = facts.filter(**{f"{rollup.moment}__lt": day_start(end)})
+            stale.delete()
+            _fill(rollup, facts, upsert=False)

@@ -1,0 +1,389 @@
+"""Metrics computed in the database equal the pure formulas over the same rows."""
+
+import random
+import uuid
+from collections import Counter
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from otklik.feedback.choices import QuestionType, ResponseChannel, ResponseStatus
+from otklik.feedback.models import Answer, Interaction, Mention, Response
+from otklik.feedback.services import do_submit_response, survey_for
+from otklik.metrics import formulas, queries, rollups
+from otklik.metrics.models import InteractionDay, SurveyDay, SurveyRegionDay, TtfrSketchDay
+from otklik.metrics.slices import Granularity, Period, Slice
+
+WEEK = Period(date(2026, 10, 5), date(2026, 10, 12))  # Monday to Monday
+TZ = ZoneInfo(settings.TIME_ZONE)
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=TZ)
+
+
+@pytest.fixture
+def touchpoints(main_journey):
+    found = [
+        tp
+        for stage in main_journey.stages.all()
+        for tp in stage.touchpoints.all()
+        if survey_for(tp) is not None
+    ]
+    assert len(found) >= 3
+    return found[:3]
+
+
+def _answers(version, rng) -> list[dict]:
+    rows = []
+    for question in version.questions:
+        kind = question["type"]
+        row = {"question_key": question["key"], "type": kind}
+        if kind == QuestionType.NPS:
+            row["score"] = rng.randint(0, 10)
+        elif kind == QuestionType.CES:
+            row["scale_points"] = question.get("scale_points") or 5
+            row["score"] = rng.randint(1, row["scale_points"])
+        elif kind == QuestionType.CSAT:
+            row["score"] = rng.randint(1, 5)
+        else:
+            continue
+        rows.append(row)
+    return rows
+
+
+def make_responses(touchpoints, count: int, days: list[date], seed: int = 1) -> list[Response]:
+    """Responses stored the way citizens' are, then moved to the given days."""
+    rng = random.Random(seed)
+    stored = []
+    for i in range(count):
+        touchpoint = touchpoints[i % len(touchpoints)]
+        version = survey_for(touchpoint)
+        submission = do_submit_response(
+            touchpoint=touchpoint,
+            version=version,
+            answers=_answers(version, rng),
+            channel=rng.choice([ResponseChannel.QR, ResponseChannel.SMS]),
+            idempotency_key=uuid.uuid4(),
+        )
+        stored.append(submission.response)
+    for response in stored:
+        response.submitted_at = at(rng.choice(days), rng.randint(0, 23), rng.randint(0, 59))
+        response.save(update_fields=["submitted_at"])
+    rollups.rebuild([rollups.SURVEYS])
+    return stored
+
+
+def expected_survey(responses) -> dict:
+    """NPS, CES and CSAT by the pure formulas over the stored answer rows."""
+    answers = Answer.objects.filter(
+        response__in=responses, response__status=ResponseStatus.ACCEPTED
+    )
+    nps = Counter()
+    ces = Counter()
+    ces_scores = []
+    csat = Counter()
+    for answer in answers:
+        if answer.type == QuestionType.NPS:
+            nps[formulas.nps_bucket(answer.score)] += 1
+        elif answer.type == QuestionType.CES:
+            ces[formulas.ces_bucket(answer.score, answer.scale_points)] += 1
+            ces_scores.append(answer.score)
+        elif answer.type == QuestionType.CSAT:
+            csat[answer.score] += 1
+    return {
+        "NPS": formulas.nps(
+            nps[formulas.NpsBucket.PROMOTER],
+            nps[formulas.NpsBucket.PASSIVE],
+            nps[formulas.NpsBucket.DETRACTOR],
+        ),
+        "NPS_n": sum(nps.values()),
+        "CES": formulas.ces(
+            ces[formulas.CesBucket.EASY],
+            ces[formulas.CesBucket.NEUTRAL],
+            ces[formulas.CesBucket.HARD],
+        ),
+        "CES_mean": formulas.ces_mean(sum(ces_scores), len(ces_scores)),
+        "CSAT": formulas.csat(dict(csat)),
+        "CSAT_delight": formulas.csat_delight(dict(csat)),
+    }
+
+
+def test_survey_metrics_of_a_week_equal_the_formulas(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    responses = make_responses(touchpoints, 60, days)
+    values = queries.metric_values(Slice(region=touchpoints[0].stage.journey.region_id), WEEK)
+    expected = expected_survey(responses)
+    assert values["NPS"].value == pytest.approx(expected["NPS"], abs=1e-9)
+    assert values["NPS"].n == expected["NPS_n"] == 60
+    assert values["CES"].value == pytest.approx(expected["CES"], abs=1e-9)
+    assert values["CES"].detail["mean"] == pytest.approx(expected["CES_mean"], abs=1e-9)
+    assert values["CSAT"].value == pytest.approx(expected["CSAT"], abs=1e-9)
+    assert values["CSAT"].detail["delight"] == pytest.approx(expected["CSAT_delight"], abs=1e-9)
+    assert values["NPS"].enough  # 60 ≥ the minimum sample of 30
+
+
+def test_a_slice_by_touchpoint_and_channel_holds_only_its_answers(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    responses = make_responses(touchpoints, 45, days, seed=2)
+    target = touchpoints[1]
+    mine = [r for r in responses if r.touchpoint_id == target.pk and r.channel == "sms"]
+    values = queries.metric_values(Slice(touchpoint=target.pk, channel="sms"), WEEK, ["NPS"])
+    assert values["NPS"].n == len(mine)
+    assert values["NPS"].value == pytest.approx(expected_survey(mine)["NPS"], abs=1e-9)
+
+
+def test_the_weekly_table_by_touchpoint(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    responses = make_responses(touchpoints, 30, days, seed=3)
+    region = touchpoints[0].stage.journey.region_id
+    table = queries.metric_table(Slice(region=region), WEEK, by="touchpoint")
+    answered = {key for key, values in table.items() if values["NPS"].n}
+    assert answered == {tp.pk for tp in touchpoints}
+    for tp in touchpoints:
+        mine = [r for r in responses if r.touchpoint_id == tp.pk]
+        assert table[tp.pk]["NPS"].n == len(mine) == 10
+        assert table[tp.pk]["CSAT"].value == pytest.approx(expected_survey(mine)["CSAT"])
+        assert not table[tp.pk]["NPS"].enough  # 10 answers: «мало ответов»
+
+
+def test_a_local_day_boundary_is_moscow_midnight(touchpoints):
+    """An answer at 00:30 Moscow time on Monday is Monday's, though it is Sunday in UTC."""
+    make_responses(touchpoints[:1], 1, [WEEK.start], seed=4)
+    response = Response.objects.latest("pk")
+    response.submitted_at = at(WEEK.start, 0, 30)
+    response.save(update_fields=["submitted_at"])
+    rollups.rebuild([rollups.SURVEYS])
+    assert queries.metric_values(Slice(), WEEK, ["NPS"])["NPS"].n == 1
+    assert queries.metric_values(Slice(), WEEK.previous(), ["NPS"])["NPS"].n == 0
+
+
+def test_no_answers_is_no_data_not_zero(touchpoints):
+    values = queries.metric_values(Slice(touchpoint=touchpoints[0].pk), WEEK)
+    assert values["NPS"].value is None and values["NPS"].n == 0
+    assert values["TTFR"].value is None
+    assert values["CV-2"].value == 0  # a volume: nothing is a real zero
+    assert not values["NPS"].enough
+
+
+def test_a_slice_the_facts_do_not_carry_is_not_applicable(touchpoints, users):
+    values = queries.metric_values(Slice(employee=users["specialist"].pk), WEEK)
+    assert values["NPS"].applicable is False
+    assert values["RR"].applicable is True
+
+
+def test_incremental_rollups_equal_a_rebuild(touchpoints):
+    """Adding facts as they arrive gives the same rows as rebuilding from scratch."""
+    rng = random.Random(5)
+    for i in range(25):
+        touchpoint = touchpoints[i % 3]
+        version = survey_for(touchpoint)
+        do_submit_response(
+            touchpoint=touchpoint,
+            version=version,
+            answers=_answers(version, rng),
+            channel=ResponseChannel.QR,
+            idempotency_key=uuid.uuid4(),
+        )
+    make_interactions(touchpoints, 40, [date.today()], incremental=True)
+
+    def snapshot():
+        return {
+            model.__name__: sorted(
+                # Float sums depend on the order of addition: compare them to 1e-6.
+                tuple(
+                    round(v, 6) if isinstance(v, float) else v for k, v in row.items() if k != "id"
+                )
+                for row in model.objects.values()
+            )
+            for model in (SurveyDay, SurveyRegionDay, InteractionDay, TtfrSketchDay)
+        }
+
+    incremental = snapshot()
+    assert incremental["SurveyDay"]
+    rollups.rebuild()
+    assert snapshot() == incremental
+
+
+def test_flagged_answers_count_only_after_review(touchpoints, users):
+    from otklik.feedback.builder import do_review_response
+
+    version = survey_for(touchpoints[0])
+    flagged = do_submit_response(
+        touchpoint=touchpoints[0],
+        version=version,
+        answers=_answers(version, random.Random(6)),
+        channel=ResponseChannel.QR,
+        idempotency_key=uuid.uuid4(),
+        flags=["too_fast"],
+    ).response
+    today = Period.containing(flagged.submitted_at.astimezone(TZ).date(), "day")
+    one = Slice(touchpoint=touchpoints[0].pk)
+    assert queries.metric_values(one, today, ["NPS"])["NPS"].n == 0
+    do_review_response(flagged, users["director"], accept=True)
+    assert queries.metric_values(one, today, ["NPS"])["NPS"].n == 1
+
+
+# --------------------------------------------------------------------------- interactions
+
+
+def make_interactions(touchpoints, count, days, *, seed=7, incremental=False):
+    rng = random.Random(seed)
+    region = touchpoints[0].stage.journey.region_id
+    made = []
+    for i in range(count):
+        opened = at(rng.choice(days), rng.randint(6, 22), rng.randint(0, 59))
+        answered = rng.random() < 0.9
+        resolvable = rng.random() < 0.8
+        made.append(
+            Interaction(
+                region_id=region,
+                touchpoint=touchpoints[i % len(touchpoints)],
+                channel=rng.choice(["phone", "email", "chat"]),
+                opened_at=opened,
+                first_response_at=(
+                    opened + timedelta(seconds=rng.lognormvariate(6, 1.5)) if answered else None
+                ),
+                resolved_at=opened + timedelta(hours=2) if rng.random() < 0.7 else None,
+                replies=rng.randint(0, 4),
+                escalated=rng.random() < 0.15,
+                resolvable_first_contact=resolvable,
+                resolved_first_contact=resolvable and rng.random() < 0.5,
+            )
+        )
+    for interaction in made:
+        interaction.derive()
+    made = Interaction.objects.bulk_create(made)
+    if incremental:
+        rollups.record(rollups.INTERACTIONS, [i.pk for i in made])
+    else:
+        rollups.rebuild([rollups.INTERACTIONS])
+    return made
+
+
+def test_interaction_metrics_equal_the_formulas(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    made = make_interactions(touchpoints, 80, days)
+    values = queries.metric_values(Slice(region=made[0].region_id), WEEK)
+    received = len(made)
+    waits = [(i.first_response_at - i.opened_at).total_seconds() for i in made if i.ttfr_seconds]
+    summary = formulas.ttfr_summary(waits)
+    not_resolvable = sum(not i.resolvable_first_contact for i in made)
+    first = sum(i.resolved_first_contact for i in made)
+    assert values["RR"].value == pytest.approx(
+        formulas.resolution_rate(sum(bool(i.resolved_at) for i in made), received)
+    )
+    assert values["ER"].value == pytest.approx(
+        formulas.escalation_rate(sum(i.escalated for i in made), received)
+    )
+    assert values["FCR"].value == pytest.approx(formulas.fcr(first, received))
+    assert values["FCR"].detail["net_fcr"] == pytest.approx(
+        formulas.net_fcr(first, received, not_resolvable)
+    )
+    assert values["RpC"].value == pytest.approx(
+        formulas.replies_per_conversation(sum(i.replies for i in made), received)
+    )
+    assert values["TTFR"].n == summary.n
+    assert values["TTFR"].value == pytest.approx(summary.median)
+    assert values["TTFR"].detail["p90"] == pytest.approx(summary.p90)
+    assert values["TTFR"].detail["mean"] == pytest.approx(summary.mean)
+    assert values["CV-2"].value == received
+    assert values["CV-2"].detail["by_channel"] == dict(Counter(i.channel for i in made))
+    outside = sum(
+        formulas.is_outside_working_hours(i.opened_at, formulas.WeeklySchedule.standard(tz=TZ))
+        for i in made
+    )
+    assert values["CV-2"].detail["outside_working_hours"] == pytest.approx(
+        formulas.share_outside_working_hours(outside, received)
+    )
+
+
+def test_ttfr_median_per_touchpoint_is_exact(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    made = make_interactions(touchpoints, 61, days, seed=8)
+    table = queries.metric_table(Slice(), WEEK, by="touchpoint", codes=["TTFR"])
+    for tp in touchpoints:
+        waits = [i.ttfr_seconds for i in made if i.touchpoint_id == tp.pk and i.ttfr_seconds]
+        assert table[tp.pk]["TTFR"].value == pytest.approx(formulas.ttfr_median(waits))
+        assert table[tp.pk]["TTFR"].detail["p90"] == pytest.approx(formulas.ttfr_p90(waits))
+
+
+def test_the_sketch_answers_huge_slices_within_its_bound(touchpoints, monkeypatch):
+    from otklik.metrics import sketch
+
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    made = make_interactions(touchpoints, 120, days, seed=9)
+    waits = [i.ttfr_seconds for i in made if i.ttfr_seconds is not None]
+    monkeypatch.setattr(queries, "EXACT_TTFR_LIMIT", 10)
+    value = queries.metric_values(Slice(), WEEK, ["TTFR"])["TTFR"]
+    assert value.detail["approximate"] is True
+    exact = formulas.ttfr_median(waits)
+    assert abs(value.value - exact) <= sketch.ALPHA * exact
+
+
+def test_a_weekly_series_has_every_week(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in (0, 15)]
+    make_responses(touchpoints, 12, days, seed=10)
+    period = Period(WEEK.start, WEEK.start + timedelta(weeks=3))
+    series = queries.metric_series(Slice(), period, Granularity.WEEK, ["NPS", "RR"])
+    assert [bucket.start for bucket, _v in series] == [
+        WEEK.start + timedelta(weeks=i) for i in range(3)
+    ]
+    counts = [values["NPS"].n for _b, values in series]
+    assert sum(counts) == 12 and counts[1] == 0
+    assert series[1][1]["NPS"].value is None
+
+
+def test_a_monthly_series_clips_to_the_period(touchpoints):
+    make_responses(touchpoints, 6, [date(2026, 9, 30), date(2026, 10, 1)], seed=11)
+    series = queries.metric_series(
+        Slice(), Period(date(2026, 9, 15), date(2026, 10, 15)), "month", ["NPS"]
+    )
+    assert [(b.start, b.end) for b, _v in series] == [
+        (date(2026, 9, 15), date(2026, 10, 1)),
+        (date(2026, 10, 1), date(2026, 10, 15)),
+    ]
+    assert sum(v["NPS"].n for _b, v in series) == 6
+
+
+def test_mentions_give_cv1_and_the_external_rating(main_journey):
+    region = main_journey.region_id
+    rows = [
+        Mention(
+            region_id=region,
+            platform=platform,
+            text="…",
+            published_at=at(WEEK.start, 12),
+            stars=stars,
+            sentiment=sentiment,
+        )
+        for platform, stars, sentiment in [
+            ("2gis", 5, "positive"),
+            ("2gis", 2, "negative"),
+            ("vk", None, "negative"),
+            ("yandex_maps", 4, "positive"),
+        ]
+    ]
+    rollups.record(rollups.MENTIONS, [m.pk for m in Mention.objects.bulk_create(rows)])
+    values = queries.metric_values(Slice(region=region), WEEK, ["CV-1", "EXT_RATING"])
+    assert values["CV-1"].value == 4
+    assert values["CV-1"].detail["platform"] == {"2gis": 2, "vk": 1, "yandex_maps": 1}
+    assert values["CV-1"].detail["sentiment"] == {"positive": 2, "negative": 2}
+    assert values["EXT_RATING"].value == pytest.approx(formulas.external_rating(11, 3))
+
+
+def test_a_region_week_reads_rollups_in_a_fixed_number_of_queries(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    make_responses(touchpoints, 20, days, seed=12)
+    make_interactions(touchpoints, 20, days, seed=12)
+    region = touchpoints[0].stage.journey.region_id
+    with CaptureQueriesContext(connection) as first:
+        queries.metric_table(Slice(region=region), WEEK, by="touchpoint")
+    make_responses(touchpoints, 20, days, seed=13)
+    with CaptureQueriesContext(connection) as second:
+        queries.metric_table(Slice(region=region), WEEK, by="touchpoint")
+    assert len(first) == len(second) <= 12
