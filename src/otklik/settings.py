@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "otklik.public",
     "otklik.demo",
     "otklik.imports",
+    "otklik.standards",
     "ninja",
     "otklik.api",
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("otklik.outreach.urls")),
     path("", include("otklik.feedback.inbox_urls")),
     path("", include("otklik.imports.urls")),
+    path("", include("otklik.standards.urls")),
     path("", include("otklik.api.urls")),
     path("admin/", admin.site.urls),
 ]

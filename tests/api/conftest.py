@@ -7,6 +7,8 @@ ALL_SCOPES = [
     "write_mentions",
     "read_feedback",
     "read_touchpoints",
+    "write_evaluations",
+    "read_evaluations",
 ]
 
 

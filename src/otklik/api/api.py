@@ -39,6 +39,7 @@ from otklik.feedback.models import FeedbackItem, Interaction, Mention, Response
 from otklik.feedback.services import do_submit_response, survey_for
 from otklik.feedback.surveys import answer_form_class, answers_from, scale_choices
 from otklik.journeys.models import Touchpoint
+from otklik.standards.api import router as evaluations_router
 
 log = logging.getLogger(__name__)
 
@@ -489,3 +490,4 @@ def list_feedback(request, filters: Query[s.FeedbackFilters]):
 
 
 api.add_router("/v1", v1)
+api.add_router("/v1", evaluations_router)

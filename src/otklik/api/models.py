@@ -13,6 +13,8 @@ class TokenScope(models.TextChoices):
     WRITE_MENTIONS = "write_mentions", _("Create mentions")
     READ_FEEDBACK = "read_feedback", _("Read feedback items")
     READ_TOUCHPOINTS = "read_touchpoints", _("List touchpoints")
+    WRITE_EVALUATIONS = "write_evaluations", _("Create QA evaluations")
+    READ_EVALUATIONS = "read_evaluations", _("Read QA evaluations and scorecards")
 
 
 class IntegrationToken(models.Model):

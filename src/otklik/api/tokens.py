@@ -24,6 +24,8 @@ SCOPE_ALIASES = {
     "mentions": TokenScope.WRITE_MENTIONS,
     "read-feedback": TokenScope.READ_FEEDBACK,
     "touchpoints": TokenScope.READ_TOUCHPOINTS,
+    "evaluations": TokenScope.WRITE_EVALUATIONS,
+    "read-evaluations": TokenScope.READ_EVALUATIONS,
 }
 
 

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from otklik.demo import content
 from otklik.demo.inbox_loader import load_inbox
+from otklik.demo.standards_loader import load_standards
 from otklik.demo.wall_loader import load_wall
 from otklik.feedback.models import Question, Survey
 from otklik.feedback.services import do_publish_survey
@@ -49,6 +50,8 @@ COUNTED = {
     "feedback items": gettext_lazy("feedback items"),
     "changes": gettext_lazy("changes"),
     "reply templates": gettext_lazy("reply templates"),
+    "QA scorecards": pgettext_lazy("demo summary", "QA scorecards"),
+    "QA evaluations": pgettext_lazy("demo summary", "QA evaluations"),
 }
 
 
@@ -309,4 +312,5 @@ def load_demo() -> Summary:
     _surveys(summary, region, centres, users)
     load_wall(summary, region, centres, users)
     load_inbox(summary, region, centres, users)
+    load_standards(summary, region, centres, users)
     return summary
