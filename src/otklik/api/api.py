@@ -32,6 +32,8 @@ from ninja.responses import Status
 from otklik.api import schemas as s
 from otklik.api import tokens
 from otklik.api.auth import TokenAuth
+from otklik.api.errors import Invalid
+from otklik.api.errors import token_with_scope as _token
 from otklik.api.models import IntegrationToken, TokenScope
 from otklik.feedback import ingest
 from otklik.feedback.ingest import Kind
@@ -39,6 +41,7 @@ from otklik.feedback.models import FeedbackItem, Interaction, Mention, Response
 from otklik.feedback.services import do_submit_response, survey_for
 from otklik.feedback.surveys import answer_form_class, answers_from, scale_choices
 from otklik.journeys.models import Touchpoint
+from otklik.metrics.api import router as metrics_router
 from otklik.standards.api import router as evaluations_router
 
 log = logging.getLogger(__name__)
@@ -60,14 +63,6 @@ v1 = Router(tags=["v1"])
 ERRORS = {400: s.Error, 401: s.Error, 403: s.Error, 413: s.Error, 422: s.Error}
 CREATED = {200: s.Created, 201: s.Created, **ERRORS}
 BATCH = {200: s.BatchCreated, 201: s.BatchCreated, **ERRORS}
-
-
-class Invalid(Exception):
-    """Input that passed the schema but not the rules (422)."""
-
-    def __init__(self, errors: list[dict]):
-        super().__init__("invalid")
-        self.errors = errors
 
 
 def _error(api_, request, status: int, detail: str, errors=()):
@@ -109,13 +104,6 @@ def _http_error(request, exc):
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request, exc):
     return _error(api, request, 413, "The request body is too large.")
-
-
-def _token(request, scope: str) -> IntegrationToken:
-    token = request.auth
-    if not tokens.has_scope(token, scope):
-        raise HttpError(403, f"The token lacks the scope «{scope}».")
-    return token
 
 
 # Writing facts
@@ -491,3 +479,4 @@ def list_feedback(request, filters: Query[s.FeedbackFilters]):
 
 api.add_router("/v1", v1)
 api.add_router("/v1", evaluations_router)
+api.add_router("/v1", metrics_router)

@@ -15,6 +15,7 @@ class TokenScope(models.TextChoices):
     READ_TOUCHPOINTS = "read_touchpoints", _("List touchpoints")
     WRITE_EVALUATIONS = "write_evaluations", _("Create QA evaluations")
     READ_EVALUATIONS = "read_evaluations", _("Read QA evaluations and scorecards")
+    READ_METRICS = "read_metrics", _("Read metric values and time series")
 
 
 class IntegrationToken(models.Model):

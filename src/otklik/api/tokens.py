@@ -26,6 +26,7 @@ SCOPE_ALIASES = {
     "touchpoints": TokenScope.READ_TOUCHPOINTS,
     "evaluations": TokenScope.WRITE_EVALUATIONS,
     "read-evaluations": TokenScope.READ_EVALUATIONS,
+    "metrics": TokenScope.READ_METRICS,
 }
 
 

@@ -1,0 +1,22 @@
+"""What every router of the API shares: the 422 of the rules and the scope check."""
+
+from ninja.errors import HttpError
+
+from otklik.api import tokens
+from otklik.api.models import IntegrationToken
+
+
+class Invalid(Exception):
+    """Input that passed the schema but not the rules (422, see ``api.py``)."""
+
+    def __init__(self, errors: list[dict]):
+        super().__init__("invalid")
+        self.errors = errors
+
+
+def token_with_scope(request, scope: str) -> IntegrationToken:
+    """The request's token, if it has ``scope`` (403 otherwise)."""
+    token = request.auth
+    if not tokens.has_scope(token, scope):
+        raise HttpError(403, f"The token lacks the scope «{scope}».")
+    return token
