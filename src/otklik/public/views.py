@@ -4,7 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,21 +13,14 @@ from django.views.decorators.csrf import csrf_exempt
 from otklik.feedback import abuse
 from otklik.feedback.choices import ResponseChannel
 from otklik.feedback.notices import recent_changes
-from otklik.feedback.services import do_submit_response, survey_for
-from otklik.feedback.surveys import answer_form_class, answers_from
-from otklik.journeys.models import Touchpoint
+from otklik.feedback.services import do_submit_response
+from otklik.feedback.surveys import answers_from
 from otklik.outreach.views import contact_offer_url
+from otklik.public.lookup import survey_at
 
 # Channels a public link may name; invitations carry theirs in the signed token.
 LINK_CHANNELS = {ResponseChannel.QR, ResponseChannel.KIOSK, ResponseChannel.WEB}
 MAX_BODY = 64 * 1024
-
-
-def _touchpoint(code: str) -> Touchpoint:
-    return get_object_or_404(
-        Touchpoint.objects.select_related("stage__journey__centre", "stage__journey__region"),
-        public_code=code,
-    )
 
 
 def _channel(value: str | None) -> str:
@@ -50,14 +43,13 @@ def _wants_json(request) -> bool:
 @csrf_exempt
 @never_cache
 def survey(request, code: str):
-    touchpoint = _touchpoint(code)
-    version = survey_for(touchpoint)
-    if version is None:
+    touchpoint, current = survey_at(code)  # one query: touchpoint, journey, version
+    if current is None:
         raise Http404
     if request.method == "POST" and _content_length(request) > MAX_BODY:
         return _error(request, _("The answer is too long."), 413)
     channel = _channel(request.POST.get("channel") or request.GET.get("ch"))
-    form_class = answer_form_class(version.questions)
+    version, form_class = current.version, current.form_class
     if request.method == "POST":
         return _submit(request, touchpoint, version, form_class, channel)
     return _render_survey(request, touchpoint, version, form_class(), channel)
@@ -128,8 +120,8 @@ def _error(request, message: str, status: int):
 
 @never_cache
 def thanks(request, code: str):
-    touchpoint = _touchpoint(code)
-    version = survey_for(touchpoint)
+    touchpoint, current = survey_at(code)
+    version = current.version if current else None
     kiosk = request.GET.get("ch") == ResponseChannel.KIOSK
     journey = touchpoint.stage.journey
     return render(
