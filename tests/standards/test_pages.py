@@ -297,3 +297,13 @@ def test_the_list_filters_by_centre_employee_and_period(
     assert listed(centre="nonsense") == set()
     response = client.get(reverse("evaluation_list"), {"scorecard": khimki_card.pk})
     assert response.context["summary"]["count"] == 1 and response.context["iqs"] == 100
+
+
+def test_the_admin_lists_scorecards_and_evaluations(client_for, record):
+    evaluation = record().evaluation
+    client = client_for("admin")
+    for name in ("scorecard", "evaluation"):
+        assert client.get(reverse(f"admin:standards_{name}_changelist")).status_code == 200
+    change = reverse("admin:standards_evaluation_change", args=[evaluation.pk])
+    assert client.get(change).status_code == 200  # read-only: facts are not edited
+    assert client.post(change, {"note": "x"}).status_code == 403

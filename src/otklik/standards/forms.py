@@ -122,7 +122,10 @@ class EvaluationForm(forms.Form):
         label=_("Touchpoint"), queryset=None, required=False, empty_label=_("Not tied to one")
     )
     employee = PersonChoiceField(
-        label=_("Employee evaluated"), queryset=User.objects.none(), required=False
+        label=_("Employee evaluated"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Not named"),
     )
     channel = forms.ChoiceField(label=_("Channel"), choices=InteractionChannel.choices)
     evaluated_at = forms.DateTimeField(
@@ -250,10 +253,10 @@ class EvaluationFilterForm(forms.Form):
         empty_label=_("All scorecards"),
     )
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Evaluated from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Evaluated until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args, centres, staff, scorecards, **kwargs):
