@@ -243,7 +243,7 @@ ROLLUPS = (
 
 
 @cache
-def _statement(rollup: Rollup, upsert: bool) -> str:
+def _statement(rollup: Rollup, upsert: bool) -> str:  # names only: the same on every backend
     """``INSERT INTO rollup (…) SELECT … FROM (grouped facts)``, with ``{facts}`` for the
     grouped query's own SQL; the upsert form adds the facts to the stored rows."""
     quote = connection.ops.quote_name
@@ -269,10 +269,27 @@ def _grouped(rollup: Rollup, facts: models.QuerySet) -> models.QuerySet:
     return facts.order_by().values(**keys).annotate(**measures)
 
 
-def _fill(rollup: Rollup, facts: models.QuerySet, *, upsert: bool) -> None:
+def _sql(rollup: Rollup, facts: models.QuerySet, *, upsert: bool) -> tuple[str, list]:
     grouped_sql, params = _grouped(rollup, facts).query.sql_with_params()
+    return _statement(rollup, upsert).replace("{facts}", grouped_sql), list(params)
+
+
+def _fill(rollup: Rollup, facts: models.QuerySet, *, upsert: bool) -> None:
+    sql, params = _sql(rollup, facts, upsert=upsert)
     with connection.cursor() as cursor:
-        cursor.execute(_statement(rollup, upsert).replace("{facts}", grouped_sql), params)
+        cursor.execute(sql, params)
+
+
+_PLACEHOLDER = -7_777_777_777  # stands for the primary key in the cached statement
+
+
+@cache
+def _one_fact_statement(rollup: Rollup, vendor: str) -> tuple[str, list, int]:
+    """The upsert of a single fact, compiled once: building it through the ORM costs
+    several milliseconds, too much for every survey answer a citizen sends."""
+    facts = rollup.facts().filter(**{rollup.fact_key: _PLACEHOLDER})
+    sql, params = _sql(rollup, facts, upsert=True)
+    return sql, params, params.index(_PLACEHOLDER)
 
 
 def record(family: str, pks: Iterable[int]) -> None:
@@ -285,7 +302,14 @@ def record(family: str, pks: Iterable[int]) -> None:
     if not pks:
         return
     for rollup in ROLLUPS:
-        if rollup.family == family:
+        if rollup.family != family:
+            continue
+        if len(pks) == 1:
+            sql, params, at = _one_fact_statement(rollup, connection.vendor)
+            params = [*params[:at], pks[0], *params[at + 1 :]]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+        else:
             _fill(rollup, rollup.facts().filter(**{f"{rollup.fact_key}__in": pks}), upsert=True)
 
 
