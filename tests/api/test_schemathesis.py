@@ -38,7 +38,7 @@ def test_api_conforms_to_its_schema(settings, issue, connection_kept_open):
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
     headers = {"Authorization": f"Bearer {issue(scopes=ALL_SCOPES)}"}
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 14
+    assert len(operations) == 16
 
     for operation in operations:
 
