@@ -37,7 +37,17 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the demo loaded (transactional tests start empty)."""
+    """The live server with the demo loaded (transactional tests start empty), without
+    its six months of generated facts: loading those for every test would be slow."""
+    from otklik.demo.loader import load_demo
+
+    load_demo(facts=False)
+    return live_server.url
+
+
+@pytest.fixture
+def site_with_facts(live_server, transactional_db):
+    """The live server with the whole demo, generated answers and interactions included."""
     from otklik.demo.loader import load_demo
 
     load_demo()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from otklik.demo import content
+from otklik.demo.facts import load_facts
 from otklik.demo.inbox_loader import load_inbox
 from otklik.demo.standards_loader import load_standards
 from otklik.demo.wall_loader import load_wall
@@ -50,6 +51,9 @@ COUNTED = {
     "feedback items": gettext_lazy("feedback items"),
     "changes": gettext_lazy("changes"),
     "reply templates": gettext_lazy("reply templates"),
+    "survey responses": gettext_lazy("responses"),
+    "interactions": gettext_lazy("interactions"),
+    "mentions": gettext_lazy("mentions"),
     "QA scorecards": pgettext_lazy("demo summary", "QA scorecards"),
     "QA evaluations": pgettext_lazy("demo summary", "QA evaluations"),
 }
@@ -63,6 +67,10 @@ class Summary:
     def count(self, what: str, created: bool) -> None:
         if created:
             self.created[what] = self.created.get(what, 0) + 1
+
+    def add(self, what: str, n: int) -> None:
+        if n:
+            self.created[what] = self.created.get(what, 0) + n
 
     def __str__(self) -> str:
         if not self.created:
@@ -300,7 +308,9 @@ def _surveys(summary, region, centres, users) -> None:
 
 
 @transaction.atomic
-def load_demo() -> Summary:
+def load_demo(*, facts: bool = True) -> Summary:
+    """Everything of the demo; ``facts=False`` leaves out the six months of generated
+    answers, interactions and mentions (tests that need an empty week)."""
     summary = Summary()
     ensure_catalogue()
     region, centres = _units(summary)
@@ -313,4 +323,6 @@ def load_demo() -> Summary:
     load_wall(summary, region, centres, users)
     load_inbox(summary, region, centres, users)
     load_standards(summary, region, centres, users)
+    if facts:
+        load_facts(summary, region, centres)
     return summary
