@@ -150,6 +150,8 @@ def test_bad_input_is_a_clear_422(metrics_api):
         {"start": "2024-01-01", "end": "2024-01-08", "centre": "not-a-centre"},
         {"start": "2024-01-01", "end": "2031-01-01"},
         {"start": "yesterday", "end": "2024-01-08"},
+        {"start": "0001-01-01", "end": "0001-01-08"},
+        {"start": "9999-12-24", "end": "9999-12-31"},
     ]
     for params in cases:
         response = metrics_api.get("metrics", params)

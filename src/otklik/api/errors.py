@@ -14,9 +14,9 @@ class Invalid(Exception):
         self.errors = errors
 
 
-def token_with_scope(request, scope: str) -> IntegrationToken:
-    """The request's token, if it has ``scope`` (403 otherwise)."""
+def token_with_scope(request, *scopes: str) -> IntegrationToken:
+    """The request's token, if it has one of ``scopes`` (403 otherwise)."""
     token = request.auth
-    if not tokens.has_scope(token, scope):
-        raise HttpError(403, f"The token lacks the scope «{scope}».")
+    if not any(tokens.has_scope(token, scope) for scope in scopes):
+        raise HttpError(403, f"The token lacks the scope «{scopes[0]}».")
     return token

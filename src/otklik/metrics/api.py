@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 
 from otklik.api.errors import Invalid, token_with_scope
 from otklik.api.models import IntegrationToken, TokenScope
-from otklik.api.schemas import Error, In, TouchpointCode, UnitCode, text
+from otklik.api.schemas import MAX_YEAR, MIN_YEAR, Error, In, TouchpointCode, UnitCode, text
 from otklik.journeys.models import Journey, Segment, Stage, Touchpoint
 from otklik.metrics.queries import METRIC_CODES, MetricValue, metric_series, metric_values
 from otklik.metrics.slices import Granularity, Period, Slice, buckets
@@ -49,6 +49,9 @@ class MetricFilters(In):
 
     @model_validator(mode="after")
     def _period(self):
+        for day in (self.start, self.end):
+            if not MIN_YEAR <= day.year <= MAX_YEAR:
+                raise ValueError(f"dates must be between the years {MIN_YEAR} and {MAX_YEAR}")
         if self.end <= self.start:
             raise ValueError("end must be after start")
         if (self.end - self.start).days > MAX_DAYS:

@@ -18,11 +18,11 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.responses import Status
 from pydantic import BeforeValidator, Field
 
 from otklik.api import tokens
+from otklik.api.errors import Invalid, token_with_scope
 from otklik.api.models import IntegrationToken, TokenScope
 from otklik.api.schemas import (
     MAX_BATCH,
@@ -151,23 +151,6 @@ class EvaluationFilters(Schema):
     offset: Annotated[int, Field(ge=0, le=10_000_000)] = 0
 
 
-def _token(request, *scopes: str) -> IntegrationToken:
-    token = request.auth
-    if not any(tokens.has_scope(token, scope) for scope in scopes):
-        raise HttpError(403, f"The token lacks the scope «{scopes[0]}».")
-    return token
-
-
-def _invalid(errors: list[dict]) -> Status:
-    return Status(422, {"detail": "The input is not valid.", "errors": errors})
-
-
-class _Rejected(Exception):
-    def __init__(self, errors: list[dict]):
-        super().__init__("invalid")
-        self.errors = errors
-
-
 def _scorecards(token: IntegrationToken):
     cards = Scorecard.objects.filter(region_id=token.region_id)
     if token.centre_id is not None:
@@ -223,7 +206,7 @@ def _resolve(token: IntegrationToken, index: int, item: EvaluationIn) -> dict:
         if interaction is None:
             error("interaction", "There is no interaction with this id in the token's units.")
     if errors:
-        raise _Rejected(errors)
+        raise Invalid(errors)
     return {
         "scorecard": scorecard,
         "region": token.region,
@@ -234,7 +217,7 @@ def _resolve(token: IntegrationToken, index: int, item: EvaluationIn) -> dict:
     }
 
 
-def _record(token: IntegrationToken, items: list[EvaluationIn]) -> list[tuple[int, bool]] | Status:
+def _record(token: IntegrationToken, items: list[EvaluationIn]) -> list[tuple[int, bool]]:
     keys = [item.idempotency_key for item in items]
     stored = {
         key: (pk, region, centre)
@@ -270,13 +253,13 @@ def _record(token: IntegrationToken, items: list[EvaluationIn]) -> list[tuple[in
                     source=f"api:{token.pk}",
                 )
             )
-        except _Rejected as rejected:
+        except Invalid as rejected:
             errors.extend(rejected.errors)
         except DjangoValidationError as error:
             for name, messages in error.message_dict.items():
                 errors.extend({"index": index, "field": name, "message": m} for m in messages)
     if errors:
-        return _invalid(errors)
+        raise Invalid(errors)
     result = []
     try:
         with transaction.atomic():
@@ -288,9 +271,9 @@ def _record(token: IntegrationToken, items: list[EvaluationIn]) -> list[tuple[in
                 result.append((recorded.evaluation.pk, recorded.created))
     except (IntegrityError, DjangoValidationError, ValueError) as error:
         log.warning("API evaluations: could not store: %s", error)
-        return _invalid(
+        raise Invalid(
             [{"index": None, "field": "items", "message": "The evaluations could not be stored."}]
-        )
+        ) from error
     return result
 
 
@@ -300,11 +283,8 @@ def _record(token: IntegrationToken, items: list[EvaluationIn]) -> list[tuple[in
     summary="Record a QA evaluation",
 )
 def create_evaluation(request, payload: EvaluationIn):
-    token = _token(request, TokenScope.WRITE_EVALUATIONS)
-    result = _record(token, [payload])
-    if isinstance(result, Status):
-        return result
-    pk, created = result[0]
+    token = token_with_scope(request, TokenScope.WRITE_EVALUATIONS)
+    pk, created = _record(token, [payload])[0]
     body = {"id": pk, "idempotency_key": payload.idempotency_key, "created": created}
     return Status(201 if created else 200, body)
 
@@ -315,10 +295,8 @@ def create_evaluation(request, payload: EvaluationIn):
     summary="Record QA evaluations (all or none)",
 )
 def create_evaluations(request, payload: EvaluationBatch):
-    token = _token(request, TokenScope.WRITE_EVALUATIONS)
+    token = token_with_scope(request, TokenScope.WRITE_EVALUATIONS)
     result = _record(token, payload.items)
-    if isinstance(result, Status):
-        return result
     rows = [
         {"id": pk, "idempotency_key": item.idempotency_key, "created": created}
         for item, (pk, created) in zip(payload.items, result, strict=True)
@@ -333,7 +311,7 @@ def create_evaluations(request, payload: EvaluationBatch):
     summary="QA scorecards of the token's units, with the categories to score",
 )
 def list_scorecards(request):
-    token = _token(request, TokenScope.READ_EVALUATIONS, TokenScope.WRITE_EVALUATIONS)
+    token = token_with_scope(request, TokenScope.READ_EVALUATIONS, TokenScope.WRITE_EVALUATIONS)
     cards = (
         _scorecards(token)
         .select_related("region", "centre")
@@ -379,7 +357,7 @@ def list_scorecards(request):
     summary="QA evaluations of the token's units, newest first",
 )
 def list_evaluations(request, filters: Query[EvaluationFilters]):
-    token = _token(request, TokenScope.READ_EVALUATIONS)
+    token = token_with_scope(request, TokenScope.READ_EVALUATIONS)
     evaluations = Evaluation.objects.filter(region_id=token.region_id)
     if token.centre_id is not None:
         evaluations = evaluations.filter(centre_id=token.centre_id)
