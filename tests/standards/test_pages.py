@@ -307,3 +307,13 @@ def test_the_admin_lists_scorecards_and_evaluations(client_for, record):
     change = reverse("admin:standards_evaluation_change", args=[evaluation.pk])
     assert client.get(change).status_code == 200  # read-only: facts are not edited
     assert client.post(change, {"note": "x"}).status_code == 403
+
+
+def test_the_list_needs_few_queries(client_for, record, django_assert_max_num_queries):
+    for _ in range(30):
+        record()
+    client = client_for("regadmin")
+    client.get(reverse("evaluation_list"))  # warm the session and the scope
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("evaluation_list"))
+    assert len(response.context["page"].object_list) == 25

@@ -229,3 +229,23 @@ def test_the_demo_has_iqs_facts_from_the_seeds_example():
     span = evaluations.order_by("evaluated_at")
     assert (span.last().evaluated_at - span.first().evaluated_at).days > 120
     assert evaluations.filter(critical_failed=True, iqs=0).exists()
+
+
+def test_a_concurrent_request_with_the_same_key_gets_the_stored_one(record, monkeypatch):
+    """The key is checked first; when another request stores it in between, the unique
+    constraint answers and the stored evaluation comes back (no error, nothing twice)."""
+    from otklik.standards import services
+
+    key = uuid.uuid4()
+    winner = record(idempotency_key=key).evaluation
+    real = services.stored_evaluation
+    calls = []
+
+    def not_yet(idempotency_key):
+        calls.append(idempotency_key)
+        return None if len(calls) <= 2 else real(idempotency_key)
+
+    monkeypatch.setattr(services, "stored_evaluation", not_yet)
+    again = record(idempotency_key=key, scores=(0, 0, 0))
+    assert not again.created and again.evaluation.pk == winner.pk
+    assert Evaluation.objects.filter(idempotency_key=key).count() == 1
