@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("otklik.imports.urls")),
     path("", include("otklik.standards.urls")),
     path("", include("otklik.api.urls")),
+    path("", include("otklik.dashboards.urls")),
     path("admin/", admin.site.urls),
 ]
