@@ -82,24 +82,24 @@ class Profile:
 
 # Survey traffic and quality of the App. 6 touchpoints; the rest get ``_DEFAULT``.
 SURVEY_PROFILES = {
-    ("Поиск информации", "Сайт ЦЗН"): Profile(7, 0.50),
-    ("Поиск информации", "Контакт-центр"): Profile(6, 0.45),
-    ("Поиск информации", "Дорога до ЦЗН"): Profile(4, 0.25),
-    ("Поиск информации", "Администратор и навигация в ЦЗН"): Profile(9, 0.55),
-    ("Поиск информации", "Консультация специалиста ЦЗН"): Profile(14, 0.80),
-    ("Решение о выборе", "Запись через сайт ЦЗН"): Profile(8, 0.60),
-    ("Решение о выборе", "Запись через контакт-центр"): Profile(5, 0.40),
-    ("Подача заявления в ЦЗН", "Дорога до ЦЗН"): Profile(3, 0.30),
-    ("Подача заявления в ЦЗН", "Администратор и навигация в ЦЗН"): Profile(8, 0.50),
-    ("Подача заявления в ЦЗН", "Прием у специалиста ЦЗН"): Profile(15, 0.75),
-    ("Прохождение тестирования", "Тестирование по профориентации"): Profile(14, 0.70),
-    ("Прохождение тренинга", "Информирование о тренинге"): Profile(5, 0.55),
+    ("Поиск информации", "Сайт ЦЗН"): Profile(8, 0.50),
+    ("Поиск информации", "Контакт-центр"): Profile(4, 0.45),
+    ("Поиск информации", "Дорога до ЦЗН"): Profile(5, 0.25),
+    ("Поиск информации", "Администратор и навигация в ЦЗН"): Profile(6, 0.55),
+    ("Поиск информации", "Консультация специалиста ЦЗН"): Profile(36, 0.80),
+    ("Решение о выборе", "Запись через сайт ЦЗН"): Profile(10, 0.60),
+    ("Решение о выборе", "Запись через контакт-центр"): Profile(3, 0.40),
+    ("Подача заявления в ЦЗН", "Дорога до ЦЗН"): Profile(2, 0.30),
+    ("Подача заявления в ЦЗН", "Администратор и навигация в ЦЗН"): Profile(5, 0.50),
+    ("Подача заявления в ЦЗН", "Прием у специалиста ЦЗН"): Profile(36, 0.62),
+    ("Прохождение тестирования", "Тестирование по профориентации"): Profile(34, 0.70),
+    ("Прохождение тренинга", "Информирование о тренинге"): Profile(3, 0.55),
     FEW_TOUCHPOINT: Profile(1.2, 0.45),
-    DROP_TOUCHPOINT: Profile(26, 0.90),
-    ("Получение результата", "Информирование о готовности результата"): Profile(4, 0.50),
-    ("Получение результата", "Администратор и электронная очередь"): Profile(7, 0.35),
-    ("Получение результата", "Выдача результата специалистом ЦЗН"): Profile(12, 0.80),
-    ("Оценка работы", "Обратная связь и отзывы о работе ЦЗН"): Profile(2.5, 0.60),
+    DROP_TOUCHPOINT: Profile(34, 0.90),
+    ("Получение результата", "Информирование о готовности результата"): Profile(2.5, 0.50),
+    ("Получение результата", "Администратор и электронная очередь"): Profile(6, 0.35),
+    ("Получение результата", "Выдача результата специалистом ЦЗН"): Profile(24, 0.80),
+    ("Оценка работы", "Обратная связь и отзывы о работе ЦЗН"): Profile(2, 0.60),
 }
 _DEFAULT = Profile(5, 0.55)
 
@@ -135,8 +135,8 @@ _TTFR = {
 }
 
 # Interaction traffic of a touchpoint relative to others (by its channel) and per centre.
-_INTERACTION_WEIGHT = {"contact_centre": 10, "website": 4, "portal": 3, "email": 3, "office": 2.2}
-_CENTRE_LINES = {"podolsk": 5, "balashikha": 5, "khimki": 6, "mytishchi": 5, "odintsovo": 4}
+_INTERACTION_WEIGHT = {"contact_centre": 30, "website": 2, "portal": 2, "email": 2, "office": 1}
+_CENTRE_LINES = {"podolsk": 2, "balashikha": 2, "khimki": 3, "mytishchi": 2, "odintsovo": 2}
 _CENTRE_RATING = {"podolsk": 4.3, "balashikha": 3.9, "khimki": 3.5, "mytishchi": 4.1}
 
 _RESPONSE_CHANNELS = {
@@ -231,6 +231,11 @@ def _quota(rng: random.Random, n: int, share: float) -> list[bool]:
     flags = _stratified(rng, n, [(True, share), (False, 1 - share)])
     rng.shuffle(flags)
     return flags
+
+
+def _chosen(rng: random.Random, items: list, share: float) -> list:
+    """``share`` of ``items`` (within one), picked at random."""
+    return [item for item, flag in zip(items, _quota(rng, len(items), share), strict=True) if flag]
 
 
 def _lognormal(rng: random.Random, n: int, median: float, sigma: float) -> list[float]:
@@ -364,7 +369,7 @@ def _responses(rng: random.Random, clock: _Clock, weeks: list[Week]):
     if not targets:
         return [], []
     total_weight = sum(profile.weight for _tp, _v, profile in targets)
-    weekly = RESPONSES / _weeks_of(weeks, 0.12, 0.6)
+    weekly = RESPONSES / _weeks_of(weeks, 0.08, 0.6)
     responses, answers = [], []
     number = 0
     for tp, version, profile in targets:
@@ -374,7 +379,7 @@ def _responses(rng: random.Random, clock: _Clock, weeks: list[Week]):
         channels = _RESPONSE_CHANNELS.get(tp.channel, _OTHER_RESPONSE_CHANNELS)
         for week in weeks:
             volume = weekly * profile.weight / total_weight * week.share
-            volume *= (1 + 0.12 * _season(week.start, 0.6)) * rng.uniform(0.9, 1.1)
+            volume *= (1 + 0.08 * _season(week.start, 0.6)) * rng.uniform(0.94, 1.06)
             n = int(volume) + (rng.random() < volume - int(volume))
             if planted and (week.current or week.previous):
                 n = max(n, 40)  # enough answers for a drop test in any season
@@ -455,7 +460,7 @@ def _interaction_targets(centres: dict) -> list[tuple]:
         weight = _INTERACTION_WEIGHT.get(tp.channel, 2)
         targets.append((centre, tp, channels, weight, profile.quality))
     for code, centre in centres.items():
-        targets.append((centre, None, _GENERAL_LINES, _CENTRE_LINES.get(code, 3), 0.55))
+        targets.append((centre, None, _GENERAL_LINES, _CENTRE_LINES.get(code, 1.5), 0.55))
     return targets
 
 
@@ -478,12 +483,17 @@ def _interactions(rng: random.Random, clock: _Clock, weeks: list[Week], centres:
             slower = 1 + 0.05 * _season(week.start, 2.0)  # busier months answer later
             kinds = _stratified(rng, n, channels)
             rng.shuffle(kinds)
-            resolved = _quota(rng, n, resolved_share)
+            # Nested quotas, so that every rate of the week (RR, FCR, ER, RpC) is its level.
             resolvable = _quota(rng, n, resolvable_share)
-            first = _quota(rng, n, first_contact_share)
-            escalated = _quota(rng, n, escalated_share)
-            replies = _stratified(rng, n, [(1, 0.35), (2, 0.35), (3, 0.18), (4, 0.08), (5, 0.04)])
-            rng.shuffle(replies)
+            first = set(_chosen(rng, [i for i in range(n) if resolvable[i]], first_contact_share))
+            rest = [i for i in range(n) if i not in first]
+            more = (resolved_share * n - len(first)) / len(rest) if rest else 0.0
+            resolved = first | set(_chosen(rng, rest, _clip(more)))
+            share = escalated_share * n / len(rest) if rest else 0.0
+            escalated = set(_chosen(rng, rest, _clip(share)))
+            counts = _stratified(rng, len(rest), [(2, 0.45), (3, 0.3), (4, 0.15), (5, 0.1)])
+            rng.shuffle(counts)
+            replies = dict(zip(rest, counts, strict=True))
             waits = {}
             for kind in sorted(set(kinds)):
                 median, sigma = _TTFR[kind]
@@ -491,8 +501,7 @@ def _interactions(rng: random.Random, clock: _Clock, weeks: list[Week], centres:
             for i, kind in enumerate(kinds):
                 opened = clock.moment(week, 0.97 if kind == InteractionChannel.OFFICE else 0.8)
                 answered = opened + timedelta(seconds=next(waits[kind]))
-                done = resolved[i]
-                at_first = done and resolvable[i] and first[i]
+                done, at_first = i in resolved, i in first
                 closed = None
                 if done:
                     later = 0 if at_first else rng.uniform(3600, 5 * 86400)
@@ -508,8 +517,8 @@ def _interactions(rng: random.Random, clock: _Clock, weeks: list[Week], centres:
                     opened_at=opened,
                     first_response_at=min(answered, clock.now),
                     resolved_at=min(closed, clock.now) if closed else None,
-                    replies=1 if at_first else replies[i] + 1,
-                    escalated=escalated[i] and not at_first,
+                    replies=replies.get(i, 1),
+                    escalated=i in escalated,
                     resolved_first_contact=at_first,
                     resolvable_first_contact=resolvable[i],
                 )
