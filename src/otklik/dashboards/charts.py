@@ -609,13 +609,17 @@ def distribution_chart(
                             "title": None,
                             "sort": labels,
                             "scale": {"domain": labels, "range": list(colours)},
-                            "legend": {"columns": 3, "symbolType": "square", "labelLimit": 320},
+                            "legend": {
+                                "columns": 2 if len(labels) > 3 else 3,
+                                "symbolType": "square",
+                                "labelLimit": 320,
+                            },
                         }
                     },
                 },
                 {
                     # The share written on each part wide enough to hold it.
-                    "transform": [{"filter": "datum.share >= 8"}],
+                    "transform": [{"filter": "datum.share >= 10"}],
                     "mark": {"type": "text", "dx": -4, "align": "right", "fontSize": 11},
                     "encoding": {
                         "x": {"field": "share", "type": "quantitative", "stack": "zero"},

@@ -1,0 +1,137 @@
+"""Monitoring dashboards (D1): access per role, what the page says, bounded queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from otklik.dashboards import monitoring
+from otklik.metrics.slices import Granularity
+from otklik.org.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def units(db):
+    return {
+        "podolsk": Unit.objects.get(code="podolsk"),
+        "khimki": Unit.objects.get(code="khimki"),
+        "region": Unit.objects.get(kind="region"),
+    }
+
+
+def urls(units):
+    return {
+        "podolsk": reverse("dashboard_centre", args=[units["podolsk"].pk]),
+        "khimki": reverse("dashboard_centre", args=[units["khimki"].pk]),
+        "region": reverse("dashboard_region", args=[units["region"].pk]),
+        "service": reverse("dashboard_service"),
+    }
+
+
+@pytest.mark.parametrize(
+    "username, allowed",
+    [
+        ("specialist", {"podolsk"}),
+        ("teamlead", {"podolsk"}),
+        ("director", {"podolsk"}),
+        ("specialist2", {"khimki"}),
+        ("regadmin", {"podolsk", "khimki", "region", "service"}),
+        ("analyst", {"podolsk", "khimki", "region", "service"}),
+        ("admin", {"podolsk", "khimki", "region", "service"}),
+    ],
+)
+def test_each_role_sees_its_own_units_and_nothing_else(client_for, units, username, allowed):
+    client = client_for(username)
+    for name, url in urls(units).items():
+        expected = 200 if name in allowed else 404
+        assert client.get(url).status_code == expected, (username, name)
+    index = client.get(reverse("dashboard_index")).content.decode()
+    for name, url in urls(units).items():
+        assert (f'href="{url}"' in index) == (name in allowed), (username, name)
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, units):
+    for url in urls(units).values():
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_home_page_links_the_dashboards(client_for):
+    html = client_for("director").get(reverse("home")).content.decode()
+    assert reverse("dashboard_index") in html and "Панели мониторинга" in html
+
+
+def test_the_centre_dashboard_shows_headline_trend_tables_and_the_planted_drop(
+    client_for, units, main_journey
+):
+    from otklik.demo.facts import planted_drop_touchpoint
+
+    html = client_for("director").get(urls(units)["podolsk"]).content.decode()
+    assert "ЦЗН Подольск" in html and "Главные показатели" in html
+    assert "Индекс потребительской лояльности (NPS)" in html
+    assert "к базовому уровню" in html and "к предыдущему" in html
+    assert '<script id="chart-trend-spec" type="application/json">' in html
+    assert "Таблица с данными графика" in html
+    assert "Обращения по каналам (CV-2)" in html and "Упоминания по площадкам (CV-1)" in html
+    # The demo's planted fall at the training, told in words with its confidence interval.
+    drop = planted_drop_touchpoint(main_journey)
+    assert drop.name in html
+    assert "Падение:" in html and "ДИ" in html
+    assert reverse("journey_map", args=[main_journey.pk]) in html
+
+
+def test_filters_narrow_the_slice_and_bad_filters_are_ignored(client_for, units):
+    from otklik.journeys.models import ClientGroup
+
+    client = client_for("regadmin")
+    group = ClientGroup.objects.first()
+    url = urls(units)["region"]
+    html = client.get(url, {"client_group": group.pk, "granularity": "month"}).content.decode()
+    assert "не измеряется для этого среза" in html  # interactions carry no client group
+    response = client.get(url, {"channel": "nonsense", "day": "not a day"})
+    assert response.status_code == 200
+    assert "Часть фильтров не распознана" in response.content.decode()
+
+
+def test_the_number_of_queries_does_not_grow_with_the_touchpoints(client_for, units):
+    from otklik.journeys.models import Stage, Touchpoint
+    from otklik.metrics.models import SurveyDay
+
+    client = client_for("regadmin")
+    url = urls(units)["region"]
+    client.get(url)  # warm caches (content types, sessions)
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(url).status_code == 200
+    period = monitoring.default_period(timezone.localdate(), Granularity.WEEK)
+    stage = Stage.objects.filter(journey__centre=units["podolsk"]).first()
+    journey = stage.journey
+    for i in range(6):
+        tp = Touchpoint.objects.create(stage=stage, name=f"Новая точка {i}", channel="website")
+        for day in (period.start, period.start + timedelta(days=2)):
+            SurveyDay.objects.create(
+                day=day,
+                region_id=journey.region_id,
+                centre_id=units["podolsk"].pk,
+                journey_id=journey.pk,
+                stage_id=stage.pk,
+                touchpoint_id=tp.pk,
+                channel="qr",
+                segment_id=0,
+                client_group_id=0,
+                responses=40,
+                nps_promoters=10 + i,
+                nps_passives=10,
+                nps_detractors=20 - i,
+                csat_2=10,
+                csat_4=30,
+            )
+    with CaptureQueriesContext(connection) as after:
+        html = client.get(url).content.decode()
+    assert "Новая точка 0" in html  # the new touchpoints are among the worst
+    assert len(after) == len(before), [q["sql"] for q in after.captured_queries]
+    assert len(after) <= 60, len(after)  # 53 on SQLite when written
