@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "otklik.demo",
     "otklik.imports",
     "otklik.standards",
+    "otklik.reports",
     "otklik.dashboards",
     "ninja",
     "otklik.api",

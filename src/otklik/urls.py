@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("otklik.imports.urls")),
     path("", include("otklik.standards.urls")),
     path("", include("otklik.api.urls")),
+    path("", include("otklik.reports.urls")),
     path("", include("otklik.metrics.urls")),
     path("", include("otklik.dashboards.urls")),
     path("admin/", admin.site.urls),
