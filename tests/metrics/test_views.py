@@ -48,6 +48,11 @@ def test_another_centres_specialist_gets_404_for_podolsk(client_for, podolsk, kh
     response, html = page(client)  # their own centre by default
     assert response.context["unit"] == khimki
     assert "ЦЗН Подольск" not in html
+    # Khimki has no journey in use: only the centre's headline, from its interactions.
+    assert response.context["journey_groups"] == []
+    assert "нет действующих маршрутов" in html
+    cells = {cell.code: cell for cell in response.context["unit_row"].cells}
+    assert cells["CV-2"].enough and cells["CV-2"].n > 0
 
 
 def test_the_unit_selector_offers_only_the_users_units(client_for, podolsk):
@@ -123,6 +128,7 @@ def test_weeks_go_back_and_forth(client_for, podolsk):
     assert f"week={week_code(this_week)}" in older.context["next_url"]
     assert client.get(URL, {"unit": podolsk.pk, "week": "soon"}).status_code == 400
     assert parse_week("2026-W01").start.isoformat() == "2025-12-29"
+    assert client.get(URL, {"unit": podolsk.pk, "week": "0001-W01"}).status_code == 400
 
 
 def test_a_journey_narrows_the_table(client_for, podolsk, main_journey, other_draft):

@@ -39,6 +39,8 @@ from otklik.org.roles import UnitKind
 
 #: What a touchpoint shows when it names no metric of its own (App. 4's survey trio).
 FALLBACK_CODES = ("NPS", "CES", "CSAT")
+#: The unit's headline when it has no journey in use: what its facts can tell.
+UNIT_CODES = ("NPS", "CES", "CSAT", "RR", "CV-1", "CV-2", "TTFR", "ER", "FCR", "EXT_RATING")
 CATALOGUE_ORDER = [code for code, _name, _unit, _higher in METRICS]
 BASELINE_WEEKS = 8
 
@@ -79,6 +81,8 @@ def _default_unit(user, units: list[Unit]) -> Unit:
 def parse_week(text: str) -> Period:
     """``2026-W49`` → that ISO week, Monday to Monday; ``ValueError`` otherwise."""
     year, _sep, number = text.upper().partition("-W")
+    if not 2000 <= int(year) <= 2100:
+        raise ValueError(f"a week of {year}?")
     monday = date.fromisocalendar(int(year), int(number), 1)
     return Period(monday, monday + timedelta(days=7))
 
@@ -279,7 +283,7 @@ def week_table(request):
         for tp in stage.touchpoints.all()
     }
     wanted = {code for codes in measured_by_tp.values() for code in codes}
-    codes = [code for code in CATALOGUE_ORDER if code in wanted] or list(FALLBACK_CODES)
+    codes = [code for code in CATALOGUE_ORDER if code in (wanted or UNIT_CODES)]
 
     table_slice = unit_slice.with_(journey=journey.pk) if journey else unit_slice
     previous, base = week.previous(), baseline(week, BASELINE_WEEKS)
