@@ -48,7 +48,8 @@ def test_the_director_sees_the_centre_dashboard_with_its_trend_chart(
     # The first page builds the Vega bundle from vl-convert (a few seconds, once).
     expect(trend.locator(".chart-canvas svg")).to_be_visible(timeout=60_000)
     expect(trend).to_have_class(re.compile("chart-drawn"))
-    expect(trend.locator(".chart-canvas svg")).to_contain_text("Индекс потребительской")
+    expect(trend.locator("figcaption")).to_contain_text("Индекс потребительской лояльности (NPS)")
+    expect(trend.locator(".chart-canvas svg")).to_contain_text("достаточно ответов")  # legend
     trend.get_by_text("Таблица с данными графика").click()
     table = trend.locator("table")
     expect(table).to_be_visible()

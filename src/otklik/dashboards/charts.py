@@ -137,6 +137,10 @@ class Chart:
         return self.spec["title"]["text"]
 
     @property
+    def subtitle(self) -> str:
+        return self.spec["title"].get("subtitle", "")
+
+    @property
     def description(self) -> str:
         return self.spec["description"]
 
@@ -557,12 +561,16 @@ def distribution_chart(
         colours = {5: CSAT_COLOURS, 3: NPS_COLOURS}.get(len(labels), CATEGORY_COLOURS)
     data = []
     for row_label, parts in rows:
+        end = 0.0
         for order, part in enumerate(parts):
+            start, end = end, end + part.share
             data.append(
                 {
                     "row": row_label,
                     "part": part.label,
                     "order": order,
+                    "start": round(start, 4),
+                    "end": round(end, 4),
                     "share": round(part.share, 4),
                     "shown": display.number("CSAT", part.share),
                     "count": number_format(part.count, 0, True),
@@ -584,14 +592,12 @@ def distribution_chart(
             "encoding": {
                 "y": {"field": "row", "type": "nominal", "sort": None, "title": None},
                 "x": {
-                    "field": "share",
+                    "field": "start",
                     "type": "quantitative",
-                    "stack": "zero",
                     "title": "%",
-                    "scale": {"domain": [0, 100]},
+                    "scale": {"domain": [0, 100], "clamp": True},
                     "axis": {"format": ",~r"},
                 },
-                "order": {"field": "order"},
                 "tooltip": [
                     {"field": "row", "title": " "},
                     {"field": "part", "title": _("Answer")},
@@ -603,6 +609,7 @@ def distribution_chart(
                 {
                     "mark": {"type": "bar", "stroke": "#ffffff", "strokeWidth": 1},
                     "encoding": {
+                        "x2": {"field": "end"},
                         "color": {
                             "field": "part",
                             "type": "nominal",
@@ -610,24 +617,23 @@ def distribution_chart(
                             "sort": labels,
                             "scale": {"domain": labels, "range": list(colours)},
                             "legend": {
-                                "columns": 2 if len(labels) > 3 else 3,
+                                "columns": 1,  # one per line: fits a phone too
                                 "symbolType": "square",
                                 "labelLimit": 320,
                             },
-                        }
+                        },
                     },
                 },
                 {
                     # The share written on each part wide enough to hold it.
-                    "transform": [{"filter": "datum.share >= 10"}],
+                    "transform": [{"filter": "datum.share >= 12"}],
                     "mark": {"type": "text", "dx": -4, "align": "right", "fontSize": 11},
                     "encoding": {
-                        "x": {"field": "share", "type": "quantitative", "stack": "zero"},
+                        "x": {"field": "end", "type": "quantitative"},
                         "text": {"field": "shown"},
                         "color": {
-                            "condition": {
-                                "test": "datum.order == 0 || datum.order >= "
-                                + str(len(labels) - 1 if len(labels) > 3 else len(labels)),
+                            "condition": {  # white on the dark ends of the scale
+                                "test": f"datum.order == 0 || datum.order == {len(labels) - 1}",
                                 "value": "#ffffff",
                             },
                             "value": "#1d2430",

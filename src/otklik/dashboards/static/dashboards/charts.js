@@ -27,6 +27,9 @@
       fail(figure);
       return;
     }
+    // The title is the figure's caption on the page (it wraps on a narrow screen);
+    // the spec keeps it for documents (charts.to_svg).
+    delete spec.title;
     window.vegaEmbed(canvas, spec, {
       renderer: "svg",
       actions: false,
