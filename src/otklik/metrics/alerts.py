@@ -82,6 +82,8 @@ from numbers import Real
 from statistics import NormalDist
 from typing import TypeVar
 
+from otklik.metrics import formulas
+
 __all__ = [
     "BASELINE_WEEKS",
     "DEFAULT_CONFIDENCE",
@@ -108,16 +110,9 @@ DEFAULT_MIN_N = 30
 Interval = tuple[float, float]
 
 _STANDARD_NORMAL = NormalDist()
+_count = formulas._count  # the same rule for counts as the formulas
 
 # --------------------------------------------------------------------------- validation
-
-
-def _count(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be an integer count, got {value!r}")
-    if value < 0:
-        raise ValueError(f"{name} must not be negative, got {value}")
-    return value
 
 
 def _number(name: str, value: object) -> float:

@@ -37,16 +37,11 @@ from otklik.metrics.models import (
     SurveyRegionDay,
     TtfrSketchDay,
 )
-from otklik.metrics.rollups import day_start, local_zone
+from otklik.metrics.rollups import INTERACTIONS, MENTIONS, SURVEYS, day_start, local_zone
 from otklik.metrics.slices import DIMENSIONS, Granularity, Period, Slice, buckets, period_start
 
-SURVEYS, INTERACTIONS, MENTIONS, EVALUATIONS, INVITATIONS = (
-    "surveys",
-    "interactions",
-    "mentions",
-    "evaluations",
-    "invitations",
-)
+# Facts without rollups, read directly (few rows: evaluations, invitations).
+EVALUATIONS, INVITATIONS = "evaluations", "invitations"
 
 #: Which facts a metric is computed from.
 METRIC_FAMILY = {
