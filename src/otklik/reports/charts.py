@@ -23,6 +23,28 @@ def _charts():
     return charts
 
 
+def _figures(parts: list[str]) -> str:
+    label = _("Charts")
+    figures = "".join(f'<figure class="chart">{svg}</figure>' for svg in parts)
+    return f'<div class="charts" role="group" aria-label="{label}">{figures}</div>'
+
+
+def bars_svg(items, *, title: str, value_title: str, category_title: str) -> str:
+    """Horizontal bars of counts by a category (e.g. responses by channel), or ""."""
+    charts = _charts()
+    if charts is None or not items:
+        return ""
+    try:
+        chart = charts.bar_chart(
+            items, title=title, value_title=value_title, category_title=category_title
+        )
+        svg = _XML_DECLARATION.sub("", charts.to_svg(chart, width=2 * CHART_WIDTH))
+    except Exception:  # a chart must never stop a report: its table has the numbers
+        logger.exception("report chart failed")
+        return ""
+    return _figures([svg]).replace('class="chart"', 'class="chart wide"', 1)
+
+
 def trend_svg(series, codes) -> str:
     """A small trend chart per metric, as inline SVG, or "" when charts are unavailable."""
     charts = _charts()

@@ -28,7 +28,7 @@ from otklik.metrics.queries import metric_table, metric_values
 from otklik.metrics.rollups import day_start
 from otklik.metrics.slices import Period, Slice
 from otklik.org.models import Unit
-from otklik.reports import cells, sql, texts
+from otklik.reports import cells, charts, sql, texts
 from otklik.reports.document import PERCENT, RATIO, SECONDS, Cell, Column, Report, Section
 
 PERCEPTION_CODES = ["NPS", "CES", "CSAT", "RESPONSE_RATE", "RR", "FCR", "TTFR", "EXT_RATING"]
@@ -215,6 +215,12 @@ def _survey_section(rows) -> Section:
             "survey to sending it."
         ),
         empty_text=_("No invitations and no responses this month."),
+    )
+    section.chart_svg = charts.bars_svg(
+        [(str(r["channel"].label), r["responses"]) for r in rows if r["responses"]],
+        title=_("Responses by channel"),
+        value_title=_("Responses"),
+        category_title=_("Channel"),
     )
     for r in rows:
         rate = r["rate"]

@@ -106,6 +106,12 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _header(report: Report) -> str:
+    """The running header: the subject and the kind of report, or the subject alone."""
+    both = f"{report.subject} · {report.title}"
+    return both if len(both) <= 90 else _short(report.subject)
+
+
 def pdf_html(report: Report) -> str:
     with translation.override(texts.report_language()):
         return render_to_string(
@@ -113,7 +119,7 @@ def pdf_html(report: Report) -> str:
             {
                 **context(report),
                 "font_faces": mark_safe(_font_faces()),  # noqa: S308  (our constant paths)
-                "header_left": mark_safe(css_string(_short(report.subject))),  # noqa: S308
+                "header_left": mark_safe(css_string(_header(report))),  # noqa: S308
                 "header_right": mark_safe(css_string(report.header or report.period)),  # noqa: S308
                 "page_word": mark_safe(css_string(_("Page") + " ")),  # noqa: S308
                 "of_word": mark_safe(css_string(" " + _("of") + " ")),  # noqa: S308

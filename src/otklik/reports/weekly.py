@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -160,12 +160,17 @@ def _headline(now_values, last_week, base) -> tuple[Section, dict]:
 
 
 def _corridor(code: str, low, high) -> str:
+    """«+40 … +100», «не ниже 80 %»: one unbreakable piece."""
+
+    def n(value) -> str:
+        return display.number(code, value).replace(" ", texts.NBSP)
+
     if low is not None and high is not None:
-        return f"{display.number(code, low)} … {display.number(code, high)}"
+        return f"{n(low)}{texts.NBSP}…{texts.NBSP}{n(high)}"
     if low is not None:
-        return _("at least %(n)s") % {"n": display.number(code, low)}
+        return _("at least %(n)s") % {"n": n(low)}
     if high is not None:
-        return _("at most %(n)s") % {"n": display.number(code, high)}
+        return _("at most %(n)s") % {"n": n(high)}
     return "—"
 
 
@@ -349,14 +354,24 @@ def negative_comments(slice_: Slice, week: Period, limit: int = COMMENT_LIMIT) -
     answers = (
         Answer.objects.filter(type=QuestionType.TEXT, response__in=responses.filter(_low_score()))
         .exclude(text="")
-        .values("text", tp_name=F("response__touchpoint__name"))
-        .annotate(n=Count("pk"), last=Max("response__submitted_at"))
+        .values("text")
+        .annotate(
+            n=Count("pk"),
+            last=Max("response__submitted_at"),
+            tp_name=Min("response__touchpoint__name"),
+            tp_count=Count("response__touchpoint", distinct=True),
+        )
         .order_by("-n", "-last")[:limit]
     )
     found = [{**row, "source": _("survey answer")} for row in answers]
     for row in (
-        items.values("text", "channel", tp_name=F("touchpoint__name"))
-        .annotate(n=Count("pk"), last=Max("received_at"))
+        items.values("text", "channel")
+        .annotate(
+            n=Count("pk"),
+            last=Max("received_at"),
+            tp_name=Min("touchpoint__name"),
+            tp_count=Count("touchpoint", distinct=True),
+        )
         .order_by("-n", "-last")[:limit]
     ):
         found.append({**row, "source": str(FeedbackChannel(row.pop("channel")).label)})
@@ -366,10 +381,21 @@ def negative_comments(slice_: Slice, week: Period, limit: int = COMMENT_LIMIT) -
             "text": _clean_comment(row["text"]),
             "n": row["n"],
             "source": row["source"],
-            "touchpoint": row["tp_name"] or "—",
+            "touchpoint": _touchpoints(row["tp_name"], row["tp_count"]),
         }
         for row in found[:limit]
     ]
+
+
+def _touchpoints(name: str | None, count: int) -> str:
+    if not name:
+        return "—"
+    if count > 1:
+        return ngettext("%(name)s and %(n)s more", "%(name)s and %(n)s more", count - 1) % {
+            "name": name,
+            "n": count - 1,
+        }
+    return name
 
 
 def _comments(slice_, week, journey) -> Section:
