@@ -150,3 +150,29 @@ def test_the_median_is_one_query_of_two_rows(podolsk, facts, django_assert_num_q
     with django_assert_num_queries(1):
         medians = sql.medians(responses, "fill_seconds", "channel")
     assert medians == {"qr": 55, "sms": pytest.approx(72.5)}
+
+
+def test_the_monthly_workbook_and_page_hold_the_same_numbers(client_for, podolsk, facts):
+    import io
+
+    from django.utils.html import escape
+    from openpyxl import load_workbook
+
+    from otklik.reports import render, services
+
+    row = services.do_generate_monthly(podolsk, MONTH)
+    report = row.document
+    html = client_for("specialist").get(f"/reports/monthly/{row.pk}/").content.decode()
+    with row.xlsx.open("rb") as handle:
+        book = load_workbook(io.BytesIO(handle.read()), read_only=True)
+    compared = 0
+    for sheet_name, section in zip(book.sheetnames[1:], report.sections, strict=True):
+        rows = book[sheet_name].iter_rows(min_row=5, values_only=True)
+        for cells_, xl in zip(section.rows, rows, strict=False):
+            for cell, value in zip(cells_, xl, strict=False):
+                assert escape(cell.text) in html
+                if cell.numeric and cell.value is not None:
+                    number = render.from_xlsx_value(cell.kind, value)
+                    assert number == pytest.approx(cell.value, abs=0.01)
+                    compared += 1
+    assert compared >= 10
