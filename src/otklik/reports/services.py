@@ -94,7 +94,7 @@ def _store(model, lookup: dict, defaults: dict, report: document.Report, folder:
     saved = []
     try:
         with transaction.atomic():
-            row = model.objects.select_for_update().filter(**lookup).first()
+            row = model.objects.select_for_update(of=("self",)).filter(**lookup).order_by().first()
             old = [row.pdf.name, row.xlsx.name] if row is not None else []
             if row is None:
                 row = model(**lookup)
