@@ -162,3 +162,15 @@ def test_the_command_refuses_a_bad_week(podolsk):
         call_command("report", "weekly", "--centre", podolsk.code, "--week", "47/2026")
     with pytest.raises(CommandError):
         call_command("report", "weekly", "--centre", "nowhere")
+
+
+def test_a_director_elsewhere_does_not_get_this_centres_report(emails, podolsk, users):
+    from otklik.org.models import Membership, Unit
+    from otklik.org.roles import Role
+
+    khimki = Unit.objects.get(code="khimki")
+    Membership.objects.create(user=users["specialist2"], unit=khimki, role=Role.DIRECTOR)
+    recipients = {u.username for u in services.weekly_recipients(podolsk, None)}
+    assert recipients == {"director", "teamlead"}
+    assert "specialist2" in {u.username for u in services.weekly_recipients(khimki, None)}
+    assert "specialist2" not in {u.username for u in services.monthly_recipients(podolsk)}

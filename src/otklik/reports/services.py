@@ -53,12 +53,14 @@ def last_month(today: date | None = None) -> Period:
 # --------------------------------------------------------------------------- who gets it
 
 
-def _staff_of_centre(centre: Unit) -> QuerySet[User]:
-    return User.objects.filter(
-        Q(memberships__unit=centre) | Q(memberships__unit__centre=centre),
-        memberships__unit__is_active=True,
-        is_active=True,
-    ).distinct()
+def _staff_of_centre(centre: Unit, roles=None) -> QuerySet[User]:
+    """Active staff holding a role (one of ``roles``) in the centre or one of its offices:
+    one condition on the same membership row."""
+    condition = Q(memberships__unit=centre) | Q(memberships__unit__centre=centre)
+    condition &= Q(memberships__unit__is_active=True)
+    if roles is not None:
+        condition &= Q(memberships__role__in=list(roles))
+    return User.objects.filter(condition, is_active=True).distinct()
 
 
 def weekly_recipients(unit: Unit, journey: Journey | None) -> list[User]:
@@ -69,7 +71,7 @@ def weekly_recipients(unit: Unit, journey: Journey | None) -> list[User]:
             Q(journey_teams=journey) | Q(led_journeys=journey), is_active=True
         ).distinct()
     elif unit.kind == UnitKind.CENTRE:
-        users = _staff_of_centre(unit).filter(memberships__role__in=CENTRE_REPORT_ROLES)
+        users = _staff_of_centre(unit, CENTRE_REPORT_ROLES)
     else:
         users = User.objects.none()
     return [u for u in users.exclude(email="").order_by("pk")]
