@@ -79,6 +79,7 @@ def build_weekly(unit: Unit, journey: Journey | None, week: Period, now=None) ->
         _comments(slice_, week, journey),
         _trend(slice_, week),
     ]
+    sections = [section for section in sections if section is not None]
     # Open incidents and decisions join here as sections when those capabilities exist.
     subject = texts.quoted(journey.title) if journey else unit.name
     responses = now_values["NPS"].n
@@ -258,6 +259,8 @@ def _worst(tp_now, tp_drops, touchpoints, journey) -> Section:
         for key, values in tp_now.items()
         if tp_drops.get(key) or any(values[c].enough for c in SURVEY_CODES)
     ]
+    if not candidates:
+        section.note = ""  # nothing ranked: the order needs no explaining
     for key in sorted(candidates, key=rank)[:WORST_LIMIT]:
         values = tp_now[key]
         drops = ", ".join(display.metric_name(code) for code in tp_drops.get(key, {}))
@@ -427,7 +430,7 @@ def _comments(slice_, week, journey) -> Section:
     return section
 
 
-def _trend(slice_, week) -> Section:
+def _trend(slice_, week) -> Section | None:
     span = Period(week.start - timedelta(weeks=TREND_WEEKS), week.end)
     series = metric_series(slice_, span, Granularity.WEEK, SURVEY_CODES)
     section = Section(
@@ -442,7 +445,7 @@ def _trend(slice_, week) -> Section:
         empty_text=_("No answers in these weeks."),
     )
     if all(values["NPS"].n == 0 for _p, values in series):
-        return section
+        return None  # a centre without surveys has no trend to show
     for bucket, values in series:
         section.rows.append(
             [
