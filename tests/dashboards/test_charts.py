@@ -130,3 +130,29 @@ def test_the_vega_bundle_is_served_from_this_site_with_long_caching(client):
     assert gzipped["Content-Encoding"] == "gzip"
     assert len(gzipped.content) < len(response.content) / 2
     assert client.get(reverse("vega_bundle", args=["0" * 12])).status_code == 404
+
+
+@override_settings(OTKLIK_METRIC_MIN_SAMPLE=30)
+def test_durations_are_drawn_in_minutes_or_hours_and_tabled_as_display_shows_them():
+    start = date(2026, 3, 2)
+    series = [
+        (
+            Period(start + timedelta(weeks=i), start + timedelta(weeks=i + 1)),
+            {"TTFR": MetricValue("TTFR", seconds, 50)},
+        )
+        for i, seconds in enumerate([600.0, 1500.0])
+    ]
+    chart = charts.trend_chart(series, "TTFR")
+    assert chart.spec["layer"][0]["encoding"]["y"]["title"] == "минуты"
+    assert [p["y"] for p in chart.spec["data"]["values"]] == [10.0, 25.0]
+    assert [row[1] for row in chart.rows] == ["10 мин", "25 мин"]
+
+
+def test_the_bundle_command_builds_the_file(capsys):
+    from django.core.management import call_command
+
+    from otklik.dashboards.bundle import bundle_path
+
+    call_command("chart_bundle")
+    assert capsys.readouterr().out.strip() == str(bundle_path())
+    assert bundle_path().stat().st_size > 100_000
