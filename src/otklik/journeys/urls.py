@@ -1,6 +1,6 @@
 from django.urls import path
 
-from otklik.journeys import views
+from otklik.journeys import heatmap_views, views
 
 urlpatterns = [
     path("journeys/", views.journey_list, name="journey_list"),
@@ -37,6 +37,12 @@ urlpatterns = [
     ),
     path("journeys/<int:pk>/compare/", views.compare, name="journey_compare"),
     path("journeys/<int:pk>/history/", views.journey_history, name="journey_history"),
+    path("journeys/<int:pk>/heatmap/", heatmap_views.journey_heatmap, name="journey_heatmap"),
+    path(
+        "journeys/<int:pk>/heatmap/<int:touchpoint_id>/<str:code>/",
+        heatmap_views.heatmap_detail,
+        name="journey_heatmap_detail",
+    ),
     path("personas/", views.persona_list, name="persona_list"),
     path("personas/new/", views.persona_edit, name="persona_create"),
     path("personas/<int:pk>/", views.persona_detail, name="persona_detail"),

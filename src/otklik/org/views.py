@@ -51,6 +51,13 @@ def home(request):
         for centre in centres:
             centre.journey_count = counts.get(centre.pk, 0)
         context["centres"] = centres
+    if context["led_journeys"]:
+        # A team lead's first screen is the heat map of the journey they lead (D2).
+        from otklik.journeys.heatmap_views import heatmap_context
+
+        led = context["led_journeys"]
+        journey = led.filter(status=JourneyStatus.ACTIVE).first() or led.first()
+        context["heatmap"] = heatmap_context(request, journey, True, compact=True)
     kpi_regions = selectors.kpi_regions(user)
     if len(kpi_regions) == 1:
         context["kpi_warnings"] = selectors.kpi_overloads(kpi_regions[0])
