@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from otklik.demo import content
 from otklik.demo.facts import planted_drop_touchpoint
 from otklik.journeys.models import Journey
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,7 @@ def test_a_team_lead_lands_on_the_heat_map_sees_the_drop_and_opens_its_detail(
         expect(drop_cell).to_contain_text("вне коридора")
         expect(home_map.locator(".drop-summary")).to_contain_text(drop_tp.name)
         screenshot(page, f"heatmap-home-{width}")
+        assert serious_violations(page) == []
 
         # The whole map, the drop scrolled into view with its row headers still there.
         home_map.get_by_role("link", name=re.compile("Открыть всю тепловую карту")).click()
@@ -50,6 +51,7 @@ def test_a_team_lead_lands_on_the_heat_map_sees_the_drop_and_opens_its_detail(
         expect(table.get_by_role("rowheader", name=re.compile("Метрики"))).to_be_in_viewport()
         expect(page.locator(".hv-few").first).to_contain_text("мало ответов")
         screenshot(page, f"heatmap-{width}")
+        assert serious_violations(page) == []
 
         # The period selector: a month, then back to the week.
         page.locator("nav.seg").get_by_role("link", name="Месяц").click()
