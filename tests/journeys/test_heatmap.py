@@ -218,6 +218,12 @@ def test_unreadable_or_future_periods_give_the_current_week(client_for, main_jou
     assert choice.period == Period.containing(timezone.localdate(), "week")
 
 
+def test_a_period_before_2000_is_the_first_one_of_2000(client_for, main_journey):
+    response = client_for("teamlead").get(heatmap_url(main_journey, start="0001-01-01"))
+    assert response.status_code == 200
+    assert response.context["choice"].period == Period.containing(date(2000, 1, 1), "week")
+
+
 def test_a_centres_journey_shows_that_centre(client_for, main_journey):
     response = client_for("regadmin").get(heatmap_url(main_journey))
     centre = response.context["centre"]

@@ -66,6 +66,7 @@ AGAINST = {
     Granularity.QUARTER: gettext_lazy("against the previous quarter"),
 }
 TREND_WEEKS = 26
+EARLIEST = date(2000, 1, 1)  # no period before it (nor a date arithmetic overflow)
 
 # A symbol beside each status word, so that status never rests on colour alone.
 STATUS_SYMBOLS = {
@@ -144,7 +145,7 @@ def choose_period(params, today: date | None = None) -> PeriodChoice:
     """The period asked for in ``?period=week|month|quarter&start=YYYY-MM-DD``.
 
     Anything unreadable, and any period after the current one, gives the current period:
-    a link never shows an empty future.
+    a link never shows an empty future. Nothing starts before 2000.
     """
     today = today or timezone.localdate()
     try:
@@ -157,7 +158,7 @@ def choose_period(params, today: date | None = None) -> PeriodChoice:
         day = date.fromisoformat(params.get("start", ""))
     except ValueError:
         day = today
-    day = min(day, today)
+    day = min(max(day, EARLIEST), today)
     period = Period.containing(day, granularity)
     previous = Period.containing(period.start - timedelta(days=1), granularity)
     following = Period.containing(period.end, granularity)
