@@ -135,3 +135,14 @@ def test_the_number_of_queries_does_not_grow_with_the_touchpoints(client_for, un
     assert "Новая точка 0" in html  # the new touchpoints are among the worst
     assert len(after) == len(before), [q["sql"] for q in after.captured_queries]
     assert len(after) <= 60, len(after)  # 53 on SQLite when written
+
+
+def test_the_trend_of_a_month_ends_with_its_last_whole_week():
+    from datetime import date
+
+    from otklik.metrics.slices import Period, Slice
+
+    chart = monitoring.trend(Slice(), Period(date(2026, 11, 1), date(2026, 12, 1)), "NPS", 12)
+    assert len(chart.rows) == 12
+    assert chart.rows[0][0] == "7–13 сентября 2026"
+    assert chart.rows[-1][0] == "23–29 ноября 2026"

@@ -24,7 +24,7 @@ from otklik.metrics.queries import (
     metric_table,
     metric_values,
 )
-from otklik.metrics.slices import Granularity, Period, Slice, baseline
+from otklik.metrics.slices import Granularity, Period, Slice, baseline, period_start
 
 # The headline metrics, in the order a director reads them.
 HEADLINE = [
@@ -160,8 +160,9 @@ def headlines(slice_: Slice, period: Period, previous: Period) -> tuple[list[Hea
 
 
 def trend(slice_: Slice, period: Period, code: str, weeks: int) -> charts.Chart:
-    """The weekly trend of one metric over ``weeks`` weeks ending with ``period``."""
-    end = Period.containing(period.last_day, Granularity.WEEK).end
+    """The weekly trend of one metric over the ``weeks`` whole weeks that end by the end of
+    ``period`` (a month's last, unfinished week is left out rather than shown as a fall)."""
+    end = period_start(period.end, Granularity.WEEK)
     span = Period(end - timedelta(weeks=weeks), end)
     series = metric_series(slice_, span, Granularity.WEEK, [code])
     return charts.trend_chart(
