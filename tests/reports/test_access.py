@@ -73,3 +73,19 @@ def test_the_home_page_links_to_the_reports(client_for):
 def test_anonymous_visitors_are_sent_to_log_in(client, reports):
     response = client.get(f"/reports/weekly/{reports['centre'].pk}/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_director_makes_the_reports_of_the_last_week_now(client_for, podolsk, main_journey):
+    from otklik.reports.models import MonthlyReport, WeeklyReport
+
+    url = f"/reports/unit/{podolsk.code}/generate/"
+    assert client_for("specialist").post(url, {"kind": "weekly"}).status_code == 403
+    assert client_for("specialist2").post(url, {"kind": "weekly"}).status_code == 404
+    response = client_for("director").post(url, {"kind": "weekly"}, follow=True)
+    assert response.status_code == 200  # the jobs run at once in the tests
+    week = services.last_week()
+    made = WeeklyReport.objects.filter(unit=podolsk, week_start=week.start)
+    assert made.filter(journey=None).exists() and made.filter(journey=main_journey).exists()
+    assert "Отчеты формируются" in response.content.decode()
+    client_for("director").post(url, {"kind": "monthly"})
+    assert MonthlyReport.objects.filter(unit=podolsk).exists()

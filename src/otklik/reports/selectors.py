@@ -83,6 +83,19 @@ def report_units(user) -> list[Unit]:
     return list(units.order_by("kind", "name"))
 
 
+GENERATORS = frozenset({Role.TEAM_LEAD, Role.DIRECTOR, Role.REGIONAL_ADMIN})
+
+
+def can_generate(user, unit: Unit) -> bool:
+    """Team leads, directors and regional administrators may make a unit's reports now."""
+    scope = access.scope_for(user)
+    if scope.is_superuser:
+        return True
+    region = unit.region_id or unit.pk
+    centre = unit.pk if unit.kind == UnitKind.CENTRE else None
+    return bool(scope.roles_at(region, centre) & GENERATORS)
+
+
 def access_unit(user, code: str) -> Unit:
     unit = next((u for u in report_units(user) if u.code == code), None)
     if unit is None:

@@ -223,15 +223,22 @@ def send_monthly(pk: int) -> int:
 # --------------------------------------------------------------------------- what is due
 
 
-def weekly_subjects() -> list[tuple[Unit, Journey | None]]:
-    """Every active centre, and every active journey with the unit it belongs to."""
-    subjects: list[tuple[Unit, Journey | None]] = [
-        (centre, None)
-        for centre in Unit.objects.filter(kind=UnitKind.CENTRE, is_active=True).order_by("pk")
-    ]
+def weekly_subjects(unit: Unit | None = None) -> list[tuple[Unit, Journey | None]]:
+    """Every active centre, and every active journey with the unit it belongs to (only
+    ``unit`` and its own journeys when given)."""
+    centres = Unit.objects.filter(kind=UnitKind.CENTRE, is_active=True)
     journeys = Journey.objects.filter(status=JourneyStatus.ACTIVE).select_related(
         "centre", "region"
     )
+    if unit is not None:
+        centres = centres.filter(pk=unit.pk)
+        if unit.kind == UnitKind.CENTRE:
+            journeys = journeys.filter(centre=unit)
+        else:
+            journeys = journeys.filter(region=unit, centre__isnull=True)
+    subjects: list[tuple[Unit, Journey | None]] = [
+        (centre, None) for centre in centres.order_by("pk")
+    ]
     for journey in journeys.order_by("pk"):
         unit = journey.centre or journey.region
         if unit.is_active:

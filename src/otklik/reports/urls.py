@@ -5,6 +5,7 @@ from otklik.reports import views
 urlpatterns = [
     path("reports/", views.report_home, name="report_home"),
     path("reports/unit/<slug:code>/", views.report_list, name="report_list"),
+    path("reports/unit/<slug:code>/generate/", views.report_generate, name="report_generate"),
     path("reports/weekly/<int:pk>/", views.weekly_report, name="weekly_report"),
     path(
         "reports/weekly/<int:pk>/<str:kind>/", views.weekly_report_file, name="weekly_report_file"

@@ -1,8 +1,12 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from otklik.org.roles import UnitKind
 from otklik.reports import render as report_render
@@ -44,8 +48,30 @@ def report_list(request, code):
             "units": selectors.report_units(request.user),
             "weekly": list(weekly),
             "monthly": list(monthly) if monthly is not None else None,
+            "can_generate": selectors.can_generate(request.user, unit),
         },
     )
+
+
+@login_required
+@require_POST
+def report_generate(request, code):
+    """Make the reports of the period that ended now (in the background, not e-mailed)."""
+    from otklik.reports import services, tasks
+
+    unit = selectors.access_unit(request.user, code)
+    if not selectors.can_generate(request.user, unit):
+        raise PermissionDenied
+    if request.POST.get("kind") == "monthly" and unit.kind == UnitKind.CENTRE:
+        tasks.generate_monthly_report(unit.pk, services.last_month().start.isoformat(), False)
+    else:
+        week = services.last_week().start.isoformat()
+        for subject, journey in services.weekly_subjects(unit):
+            tasks.generate_weekly_report(subject.pk, journey.pk if journey else None, week, False)
+    messages.success(
+        request, _("The reports are being made; they appear in the list in a minute or two.")
+    )
+    return redirect("report_list", unit.code)
 
 
 def _page(request, row, file_view):
