@@ -78,6 +78,9 @@ def test_the_centre_dashboard_shows_headline_trend_tables_and_the_planted_drop(
     assert '<script id="chart-trend-spec" type="application/json">' in html
     assert "Таблица с данными графика" in html
     assert "Обращения по каналам (CV-2)" in html and "Упоминания по площадкам (CV-1)" in html
+    # KPI corridors: the status in words beside its colour.
+    assert "Клиентские показатели в целевых коридорах" in html
+    assert "✓</span> в коридоре" in html
     # The demo's planted fall at the training, told in words with its confidence interval.
     drop = planted_drop_touchpoint(main_journey)
     assert drop.name in html
@@ -134,7 +137,9 @@ def test_the_number_of_queries_does_not_grow_with_the_touchpoints(client_for, un
         html = client.get(url).content.decode()
     assert "Новая точка 0" in html  # the new touchpoints are among the worst
     assert len(after) == len(before), [q["sql"] for q in after.captured_queries]
-    assert len(after) <= 60, len(after)  # 53 on SQLite when written
+    # 142 on SQLite when written: about 53 for the dashboard, the rest for the region's KPI
+    # corridors (status.kpi_statuses asks once per KPI metric: bounded by the KPIs).
+    assert len(after) <= 160, len(after)
 
 
 def test_the_trend_of_a_month_ends_with_its_last_whole_week():

@@ -324,3 +324,45 @@ def distribution_charts(now: dict, before: dict, labels: tuple[str, str]) -> lis
             )
         )
     return result
+
+
+_STATUS_SYMBOL = {"green": "✓", "amber": "!", "red": "✕", "no_data": "—"}
+
+
+def kpi_corridors(slice_: Slice, period: Period, region_id: int) -> list[dict]:
+    """The region's key client KPIs in their corridors (M4), by client group.
+
+    Each KPI's metric is measured for its client group (and segment) where the facts carry
+    them. Queries grow with the number of KPI metrics configured (a handful per group,
+    §2.1.7), never with the touchpoints.
+    """
+    groups: dict = {}
+    for item in status.kpi_statuses(slice_, period, region_id):
+        low, high = (
+            display.number(item.code, bound) if bound is not None else None
+            for bound in (item.bounds.low, item.bounds.high)
+        )
+        if low and high:
+            corridor = f"{low} … {high}"
+        elif low:
+            corridor = f"≥ {low}"
+        elif high:
+            corridor = f"≤ {high}"
+        else:
+            corridor = "—"
+        group = groups.setdefault(
+            item.kpi.client_group_id, {"group": item.kpi.client_group, "rows": []}
+        )
+        group["rows"].append(
+            {
+                "kpi": item.kpi,
+                "code": item.code,
+                "shown": display.shown(item.value),
+                "n": item.value.n,
+                "corridor": corridor,
+                "status": str(item.status),
+                "symbol": _STATUS_SYMBOL[str(item.status)],
+                "label": display.status_label(item.status),
+            }
+        )
+    return list(groups.values())

@@ -162,6 +162,7 @@ def _dashboard(request, base: Slice, name: str, unit: Unit | None):
         "volumes": monitoring.volume_charts(now),
         "distributions": monitoring.distribution_charts(now, before, (previous_label, label)),
         "response_rates": monitoring.response_rates(slice_, period),
+        "kpis": monitoring.kpi_corridors(slice_, period, base.region) if base.region else None,
         "previous_link": link(day=previous.start.isoformat()),
         "next_link": link(day=period.end.isoformat()) if period.end <= today else None,
         "filtered": bool(slice_.client_group or slice_.segment or slice_.channel),
