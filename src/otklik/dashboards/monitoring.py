@@ -330,7 +330,8 @@ _STATUS_SYMBOL = {"green": "✓", "amber": "!", "red": "✕", "no_data": "—"}
 
 
 def kpi_corridors(slice_: Slice, period: Period, region_id: int) -> list[dict]:
-    """The region's key client KPIs in their corridors (M4), by client group.
+    """The region's key client KPIs in their corridors (M4), by client group, those outside
+    their corridor first.
 
     Each KPI's metric is measured for its client group (and segment) where the facts carry
     them. Queries grow with the number of KPI metrics configured (a handful per group,
@@ -365,4 +366,7 @@ def kpi_corridors(slice_: Slice, period: Period, region_id: int) -> list[dict]:
                 "label": display.status_label(item.status),
             }
         )
+    order = {"red": 0, "amber": 1, "green": 2, "no_data": 3}  # what needs attention first
+    for group in groups.values():
+        group["rows"].sort(key=lambda row: order[row["status"]])
     return list(groups.values())
