@@ -140,7 +140,8 @@ def test_generating_again_replaces_the_report_and_its_files(
     podolsk, week, django_capture_on_commit_callbacks
 ):
     first = services.do_generate_weekly(podolsk, None, week)
-    old_files = [first.pdf.name, first.xlsx.name]
+    old_files = first.files
+    assert len(old_files) == 3  # the content (JSON), the PDF and the XLSX
     with django_capture_on_commit_callbacks(execute=True):
         second = services.do_generate_weekly(podolsk, None, week)
     assert (
@@ -149,7 +150,8 @@ def test_generating_again_replaces_the_report_and_its_files(
     assert second.pk == first.pk
     storage = reports_storage()
     assert not any(storage.exists(name) for name in old_files)
-    assert storage.exists(second.pdf.name) and storage.exists(second.xlsx.name)
+    assert all(storage.exists(name) for name in second.files)
+    assert second.document == services.WeeklyReport.objects.get(pk=second.pk).document
 
 
 def test_comments_hide_personal_data_and_are_escaped(client_for, podolsk, week):

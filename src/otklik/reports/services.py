@@ -3,6 +3,8 @@ goes out only after the commit, so nobody receives a report the archive does not
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import secrets
 from datetime import date, timedelta
@@ -97,13 +99,18 @@ def _store(model, lookup: dict, defaults: dict, report: document.Report, folder:
     try:
         with transaction.atomic():
             row = model.objects.select_for_update(of=("self",)).filter(**lookup).order_by().first()
-            old = [row.pdf.name, row.xlsx.name] if row is not None else []
+            old = row.files if row is not None else []
             if row is None:
                 row = model(**lookup)
             for name, value in defaults.items():
                 setattr(row, name, value)
-            row.data = document.to_json(report)
+            data = document.to_json(report)
+            row.data = {key: value for key, value in data.items() if key != "sections"}
             row.sent_at, row.sent_to = None, 0
+            row.__dict__.pop("document", None)
+            content = gzip.compress(json.dumps(data, ensure_ascii=False).encode())
+            row.content.save(_file_name(folder, "json.gz"), ContentFile(content), save=False)
+            saved.append(row.content.name)
             row.pdf.save(_file_name(folder, "pdf"), ContentFile(pdf_bytes), save=False)
             saved.append(row.pdf.name)
             row.xlsx.save(_file_name(folder, "xlsx"), ContentFile(xlsx_bytes), save=False)

@@ -34,7 +34,6 @@ def report_list(request, code):
         selectors.weekly_reports_for(request.user)
         .filter(unit=unit)
         .select_related("journey")
-        .defer("data")
         .order_by("-week_start", "journey__title")[:200]
     )
     monthly = None
