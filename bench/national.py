@@ -1359,7 +1359,14 @@ def benchmark(args, paths) -> int:
     check_duck_structure(duck, plain)
     results["duckdb"], duck_table = timed(lambda: duckdb_way(duck, region, periods), runs)
 
-    touchpoints = len(engine_table["this week"])
+    touchpoints = len(set(engine_table["this week"]) - {0, None})
+    for key in (0, None):
+        if key in engine_table["this week"]:
+            row = engine_table["this week"][key]
+            print(
+                f"note: the engine's table has a group {key!r} (facts without a touchpoint): "
+                f"CV-2 n={row['CV-2'].n}, TTFR n={row['TTFR'].n} median={row['TTFR'].value}"
+            )
     print(f"\nregion table, by touchpoint, all codes ({touchpoints} touchpoints this week):")
     for name, ms in parts.items():
         print(f"  metric_table {name:<10} {ms:9.1f} ms")
