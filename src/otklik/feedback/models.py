@@ -555,6 +555,7 @@ class Interaction(models.Model):
         verbose_name_plural = _("interactions")
         ordering = ["-opened_at"]
         indexes = [
+            models.Index(fields=["opened_at"]),  # national slices (exact TTFR medians)
             models.Index(fields=["region", "opened_at"]),
             models.Index(fields=["centre", "opened_at"]),
             models.Index(fields=["touchpoint", "opened_at"]),

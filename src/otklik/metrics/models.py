@@ -101,6 +101,7 @@ class SurveyDay(SurveyMeasures):
             )
         ]
         indexes = [
+            models.Index(fields=["day"]),  # national slices
             models.Index(fields=["region_id", "day"]),
             models.Index(fields=["centre_id", "day"]),
             models.Index(fields=["journey_id", "day"]),
@@ -171,6 +172,7 @@ class InteractionDay(InteractionMeasures):
             )
         ]
         indexes = [
+            models.Index(fields=["day"]),  # national slices
             models.Index(fields=["region_id", "day"]),
             models.Index(fields=["centre_id", "day"]),
             models.Index(fields=["journey_id", "day"]),
@@ -246,6 +248,7 @@ class MentionDay(models.Model):
             )
         ]
         indexes = [
+            models.Index(fields=["day"]),  # national slices
             models.Index(fields=["region_id", "day"]),
             models.Index(fields=["centre_id", "day"]),
         ]

@@ -29,7 +29,7 @@ HIGHER_IS_BETTER = {code: higher for code, _name, _unit, higher in METRICS}
 
 # The kind of estimate each metric's drop is tested on; volumes are not tested (more or
 # fewer conversations is neither good nor bad by itself). TTFR is tested on its mean:
-# the median has no variance that adds up across days.
+# the median has no variance that adds up across days (so the checks skip medians).
 _INDEX = {"NPS", "CES"}
 _PROPORTION = {"CSAT", "RR", "ER", "FCR", "RESPONSE_RATE"}
 _MEAN = {"RpC", "TTFR", "EXT_RATING", "IQS"}
@@ -61,8 +61,8 @@ def drop_check(current: MetricValue, base: MetricValue) -> alerts.DropCheck | No
 
 def drop_checks(slice_: Slice, period: Period, codes=None) -> dict[str, alerts.DropCheck]:
     """Every testable metric of a slice: this period against the 8 weeks before it."""
-    now = metric_values(slice_, period, codes)
-    before = metric_values(slice_, baseline(period), codes)
+    now = metric_values(slice_, period, codes, quantiles=False)
+    before = metric_values(slice_, baseline(period), codes, quantiles=False)
     checks = {code: drop_check(value, before[code]) for code, value in now.items()}
     return {code: check for code, check in checks.items() if check is not None}
 
@@ -71,8 +71,8 @@ def table_drop_checks(
     slice_: Slice, period: Period, by: str, codes=None
 ) -> dict[int | str, dict[str, alerts.DropCheck]]:
     """:func:`drop_checks` for every group of a table (e.g. every touchpoint of a region)."""
-    now = metric_table(slice_, period, by, codes)
-    before = metric_table(slice_, baseline(period), by, codes)
+    now = metric_table(slice_, period, by, codes, quantiles=False)
+    before = metric_table(slice_, baseline(period), by, codes, quantiles=False)
     result = {}
     for key, values in now.items():
         checks = {}
