@@ -291,147 +291,179 @@ def _sum_of(columns: Iterable[str]) -> dict[str, models.Expression]:
     return {column: Sum(column) for column in columns}
 
 
-def _survey_values(c: dict) -> dict[str, MetricValue]:
-    nps_n = c["nps_promoters"] + c["nps_passives"] + c["nps_detractors"]
-    ces_n = c["ces_easy"] + c["ces_neutral"] + c["ces_hard"]
-    csat_counts = {level: c[f"csat_{level}"] for level in range(1, 6)}
-    summary = formulas.csat_summary(csat_counts)
-    nps_counts = {
-        "positive": c["nps_promoters"],
-        "neutral": c["nps_passives"],
-        "negative": c["nps_detractors"],
-    }
-    ces_counts = {
-        "positive": c["ces_easy"],
-        "neutral": c["ces_neutral"],
-        "negative": c["ces_hard"],
-        "sum": c["ces_sum"],
-        "sumsq": c["ces_sumsq"],
-    }
-    return {
-        "NPS": MetricValue(
-            "NPS",
-            formulas.nps(c["nps_promoters"], c["nps_passives"], c["nps_detractors"]),
-            nps_n,
-            {
-                "promoters": formulas.percent(c["nps_promoters"], nps_n),
-                "passives": formulas.percent(c["nps_passives"], nps_n),
-                "detractors": formulas.percent(c["nps_detractors"], nps_n),
-            },
-            nps_counts,
-        ),
-        "CES": MetricValue(
-            "CES",
-            formulas.ces(c["ces_easy"], c["ces_neutral"], c["ces_hard"]),
-            ces_n,
-            {
-                "mean": formulas.ces_mean(c["ces_sum"], ces_n),
-                "easy": formulas.percent(c["ces_easy"], ces_n),
-                "neutral": formulas.percent(c["ces_neutral"], ces_n),
-                "hard": formulas.percent(c["ces_hard"], ces_n),
-            },
-            ces_counts,
-        ),
-        "CSAT": MetricValue(
-            "CSAT",
-            summary.csat if summary else None,
-            sum(csat_counts.values()),
-            {
-                "delight": summary.delight if summary else None,
-                "distribution": (
-                    {int(level): share for level, share in summary.distribution.items()}
-                    if summary
-                    else None
-                ),
-            },
-            {"part": sum(csat_counts[level] for level in (3, 4, 5)), "whole": summary.n}
-            if summary
-            else {"part": 0, "whole": 0},
-        ),
-    }
+def _nps(c: dict, _extra: dict) -> MetricValue:
+    n = c["nps_promoters"] + c["nps_passives"] + c["nps_detractors"]
+    return MetricValue(
+        "NPS",
+        formulas.nps(c["nps_promoters"], c["nps_passives"], c["nps_detractors"]),
+        n,
+        {
+            "promoters": formulas.percent(c["nps_promoters"], n),
+            "passives": formulas.percent(c["nps_passives"], n),
+            "detractors": formulas.percent(c["nps_detractors"], n),
+        },
+        {
+            "positive": c["nps_promoters"],
+            "neutral": c["nps_passives"],
+            "negative": c["nps_detractors"],
+        },
+    )
 
 
-def _interaction_values(c: dict, ttfr: dict, by_channel: dict) -> dict[str, MetricValue]:
+def _ces(c: dict, _extra: dict) -> MetricValue:
+    n = c["ces_easy"] + c["ces_neutral"] + c["ces_hard"]
+    return MetricValue(
+        "CES",
+        formulas.ces(c["ces_easy"], c["ces_neutral"], c["ces_hard"]),
+        n,
+        {
+            "mean": formulas.ces_mean(c["ces_sum"], n),
+            "easy": formulas.percent(c["ces_easy"], n),
+            "neutral": formulas.percent(c["ces_neutral"], n),
+            "hard": formulas.percent(c["ces_hard"], n),
+        },
+        {
+            "positive": c["ces_easy"],
+            "neutral": c["ces_neutral"],
+            "negative": c["ces_hard"],
+            "sum": c["ces_sum"],
+            "sumsq": c["ces_sumsq"],
+        },
+    )
+
+
+def _csat(c: dict, _extra: dict) -> MetricValue:
+    counts = {level: c[f"csat_{level}"] for level in range(1, 6)}
+    summary = formulas.csat_summary(counts)
+    if summary is None:
+        return MetricValue(
+            "CSAT", None, 0, {"delight": None, "distribution": None}, {"part": 0, "whole": 0}
+        )
+    return MetricValue(
+        "CSAT",
+        summary.csat,
+        summary.n,
+        {
+            "delight": summary.delight,
+            "distribution": {int(level): share for level, share in summary.distribution.items()},
+        },
+        {"part": sum(counts[level] for level in (3, 4, 5)), "whole": summary.n},
+    )
+
+
+def _rr(c: dict, _extra: dict) -> MetricValue:
     received = c["received"]
-    resolvable = received - c["not_resolvable_first_contact"]
+    return MetricValue(
+        "RR",
+        formulas.resolution_rate(c["resolved"], received),
+        received,
+        counts={"part": c["resolved"], "whole": received},
+    )
+
+
+def _er(c: dict, _extra: dict) -> MetricValue:
+    received = c["received"]
+    return MetricValue(
+        "ER",
+        formulas.escalation_rate(c["escalated"], received),
+        received,
+        counts={"part": c["escalated"], "whole": received},
+    )
+
+
+def _fcr(c: dict, _extra: dict) -> MetricValue:
+    received, first = c["received"], c["resolved_first_contact"]
+    return MetricValue(
+        "FCR",
+        formulas.fcr(first, received),
+        received,
+        {
+            "net_fcr": formulas.net_fcr(first, received, c["not_resolvable_first_contact"]),
+            "resolvable": received - c["not_resolvable_first_contact"],
+        },
+        {"part": first, "whole": received},
+    )
+
+
+def _rpc(c: dict, _extra: dict) -> MetricValue:
+    received = c["received"]
+    return MetricValue(
+        "RpC",
+        formulas.replies_per_conversation(c["replies"], received),
+        received,
+        counts={"n": received, "sum": c["replies"], "sumsq": c["replies_sumsq"]},
+    )
+
+
+def _cv2(c: dict, extra: dict) -> MetricValue:
+    received, by_channel = c["received"], extra.get("by_channel", {})
+    return MetricValue(
+        "CV-2",
+        formulas.conversation_volume(by_channel) if by_channel else received,
+        received,
+        {
+            "by_channel": by_channel,
+            "outside_working_hours": formulas.share_outside_working_hours(
+                c["outside_working_hours"], received
+            ),
+        },
+        {"n": received},
+    )
+
+
+def _ttfr_value(c: dict, extra: dict) -> MetricValue:
+    ttfr = extra.get("ttfr", {})
+    return MetricValue(
+        "TTFR",
+        ttfr.get("median"),
+        c["ttfr_n"],
+        {
+            "mean": formulas.ttfr_mean_from_total(c["ttfr_sum"], c["ttfr_n"]),
+            "median": ttfr.get("median"),
+            "p90": ttfr.get("p90"),
+            "approximate": ttfr.get("approximate", False),
+        },
+        {"n": c["ttfr_n"], "sum": c["ttfr_sum"], "sumsq": c["ttfr_sumsq"]},
+    )
+
+
+def _cv1(c: dict, extra: dict) -> MetricValue:
+    breakdown = extra.get("breakdown") or {"platform": {}, "sentiment": {}, "client_group": {}}
+    return MetricValue("CV-1", c["mentions"], c["mentions"], breakdown, {"n": c["mentions"]})
+
+
+def _external_rating(c: dict, _extra: dict) -> MetricValue:
+    return MetricValue(
+        "EXT_RATING",
+        formulas.external_rating(c["stars_sum"], c["stars_n"]),
+        c["stars_n"],
+        counts={"n": c["stars_n"], "sum": c["stars_sum"], "sumsq": c["stars_sumsq"]},
+    )
+
+
+#: How each metric's value is made from its family's sums (and what else was queried).
+_BUILDERS = {
+    "NPS": _nps,
+    "CES": _ces,
+    "CSAT": _csat,
+    "RR": _rr,
+    "ER": _er,
+    "FCR": _fcr,
+    "RpC": _rpc,
+    "CV-2": _cv2,
+    "TTFR": _ttfr_value,
+    "CV-1": _cv1,
+    "EXT_RATING": _external_rating,
+}
+
+
+def _values(family: str, c: dict, codes, extra: dict | None = None) -> dict[str, MetricValue]:
+    """The asked metrics of one family from its sums; only those are computed."""
     return {
-        "RR": MetricValue(
-            "RR",
-            formulas.resolution_rate(c["resolved"], received),
-            received,
-            counts={"part": c["resolved"], "whole": received},
-        ),
-        "ER": MetricValue(
-            "ER",
-            formulas.escalation_rate(c["escalated"], received),
-            received,
-            counts={"part": c["escalated"], "whole": received},
-        ),
-        "FCR": MetricValue(
-            "FCR",
-            formulas.fcr(c["resolved_first_contact"], received),
-            received,
-            {
-                "net_fcr": formulas.net_fcr(
-                    c["resolved_first_contact"], received, c["not_resolvable_first_contact"]
-                ),
-                "resolvable": resolvable,
-            },
-            {"part": c["resolved_first_contact"], "whole": received},
-        ),
-        "RpC": MetricValue(
-            "RpC",
-            formulas.replies_per_conversation(c["replies"], received),
-            received,
-            counts={"n": received, "sum": c["replies"], "sumsq": c["replies_sumsq"]},
-        ),
-        "CV-2": MetricValue(
-            "CV-2",
-            formulas.conversation_volume(by_channel) if by_channel else received,
-            received,
-            {
-                "by_channel": by_channel,
-                "outside_working_hours": formulas.share_outside_working_hours(
-                    c["outside_working_hours"], received
-                ),
-            },
-            {"n": received},
-        ),
-        "TTFR": MetricValue(
-            "TTFR",
-            ttfr.get("median"),
-            c["ttfr_n"],
-            {
-                "mean": formulas.ttfr_mean_from_total(c["ttfr_sum"], c["ttfr_n"]),
-                "median": ttfr.get("median"),
-                "p90": ttfr.get("p90"),
-                "approximate": ttfr.get("approximate", False),
-            },
-            {"n": c["ttfr_n"], "sum": c["ttfr_sum"], "sumsq": c["ttfr_sumsq"]},
-        ),
+        code: build(c, extra or {})
+        for code, build in _BUILDERS.items()
+        if code in codes and METRIC_FAMILY[code] == family
     }
-
-
-def _mention_values(c: dict, breakdown: dict) -> dict[str, MetricValue]:
-    return {
-        "CV-1": MetricValue(
-            "CV-1",
-            c["mentions"],
-            c["mentions"],
-            breakdown,
-            {"n": c["mentions"]},
-        ),
-        "EXT_RATING": MetricValue(
-            "EXT_RATING",
-            formulas.external_rating(c["stars_sum"], c["stars_n"]),
-            c["stars_n"],
-            counts={"n": c["stars_n"], "sum": c["stars_sum"], "sumsq": c["stars_sumsq"]},
-        ),
-    }
-
-
-def _not_applicable(codes: Iterable[str]) -> dict[str, MetricValue]:
-    return {code: MetricValue(code, None, 0, applicable=False) for code in codes}
 
 
 # --------------------------------------------------------------------------- families
@@ -440,7 +472,7 @@ def _not_applicable(codes: Iterable[str]) -> dict[str, MetricValue]:
 def _surveys(slice_, period, grouping) -> dict:
     rows = _rollup_rows(SURVEYS, slice_, period, grouping)
     sums = _sums(rows, grouping.rollup_expression(), _sum_of(_SURVEY_SUMS))
-    return {key: _survey_values(c) for key, c in sums.items()}
+    return {key: _values(SURVEYS, c, grouping.codes) for key, c in sums.items()}
 
 
 def _interactions(slice_, period, grouping) -> dict:
@@ -455,7 +487,12 @@ def _interactions(slice_, period, grouping) -> dict:
     if "TTFR" in grouping.codes and grouping.quantiles:
         ttfr = _ttfr(slice_, period, grouping, {key: c["ttfr_n"] for key, c in sums.items()})
     return {
-        key: _interaction_values(c, ttfr.get(key, {}), channels.get(key, {}))
+        key: _values(
+            INTERACTIONS,
+            c,
+            grouping.codes,
+            {"ttfr": ttfr.get(key, {}), "by_channel": channels.get(key, {})},
+        )
         for key, c in sums.items()
     }
 
@@ -537,7 +574,10 @@ def _mentions(slice_, period, grouping) -> dict:
         name = column.removesuffix("_id")
         for (key, value), c in _sums(rows, group, {"n": Sum("mentions")}, [column]).items():
             breakdown[key][name][value or ""] = c["n"]
-    return {key: _mention_values(c, breakdown[key]) for key, c in sums.items()}
+    return {
+        key: _values(MENTIONS, c, grouping.codes, {"breakdown": breakdown[key]})
+        for key, c in sums.items()
+    }
 
 
 def _evaluations_values(slice_, period, grouping) -> dict:
@@ -598,19 +638,21 @@ _FAMILY_QUERY = {
     INVITATIONS: _invitations,
 }
 
-_EMPTY = {
-    SURVEYS: lambda: _survey_values(dict.fromkeys(_SURVEY_SUMS, 0)),
-    INTERACTIONS: lambda: _interaction_values(dict.fromkeys(_INTERACTION_SUMS, 0), {}, {}),
-    MENTIONS: lambda: _mention_values(
-        dict.fromkeys(_MENTION_SUMS, 0), {"platform": {}, "sentiment": {}, "client_group": {}}
-    ),
-    EVALUATIONS: lambda: {
-        "IQS": MetricValue("IQS", None, 0, counts={"n": 0, "sum": 0, "sumsq": 0})
-    },
-    INVITATIONS: lambda: {
-        "RESPONSE_RATE": MetricValue("RESPONSE_RATE", None, 0, counts={"part": 0, "whole": 0})
-    },
+_EMPTY_SUMS = {
+    SURVEYS: dict.fromkeys(_SURVEY_SUMS, 0),
+    INTERACTIONS: dict.fromkeys(_INTERACTION_SUMS, 0),
+    MENTIONS: dict.fromkeys(_MENTION_SUMS, 0),
 }
+
+
+def _empty(code: str) -> MetricValue:
+    """A metric with no facts: «no data» (a volume: 0), with zero counts."""
+    family = METRIC_FAMILY[code]
+    if family in _EMPTY_SUMS:
+        return _values(family, _EMPTY_SUMS[family], {code})[code]
+    if code == "IQS":
+        return MetricValue("IQS", None, 0, counts={"n": 0, "sum": 0, "sumsq": 0})
+    return MetricValue(code, None, 0, counts={"part": 0, "whole": 0})
 
 
 def _codes(codes: Iterable[str] | None) -> list[str]:
@@ -623,24 +665,14 @@ def _codes(codes: Iterable[str] | None) -> list[str]:
 
 def _grouped(slice_: Slice, period: Period, grouping: _Grouping) -> dict:
     """``{group key: {code: MetricValue}}`` for the asked codes; only groups with facts."""
-    codes = [code for code in METRIC_CODES if code in grouping.codes]
     result: dict = defaultdict(dict)
     wanted = set(slice_.given()) | grouping.dims()
-    families = {METRIC_FAMILY[code] for code in codes}
+    families = {METRIC_FAMILY[code] for code in grouping.codes}
     not_applicable = {f for f in families if not wanted <= FAMILY_DIMENSIONS[f]}
     for family in families - not_applicable:
         for key, values in _FAMILY_QUERY[family](slice_, period, grouping).items():
-            result[key].update({code: v for code, v in values.items() if code in codes})
-    for values in result.values():
-        for family in families:
-            members = [c for c in codes if METRIC_FAMILY[c] == family]
-            if family in not_applicable:
-                values.update(_not_applicable(members))
-            else:
-                empty = _EMPTY[family]()
-                for code in members:
-                    values.setdefault(code, empty[code])
-    return result
+            result[key].update(values)
+    return result  # the codes a group has no facts for are filled in by _complete
 
 
 def _complete(values: dict, slice_: Slice, codes: Iterable[str] | None) -> dict:
@@ -654,7 +686,7 @@ def _complete(values: dict, slice_: Slice, codes: Iterable[str] | None) -> dict:
         elif not wanted <= FAMILY_DIMENSIONS[METRIC_FAMILY[code]]:
             result[code] = MetricValue(code, None, 0, applicable=False)
         else:
-            result[code] = _EMPTY[METRIC_FAMILY[code]]()[code]
+            result[code] = _empty(code)
     return result
 
 

@@ -70,13 +70,19 @@ def drop_checks(slice_: Slice, period: Period, codes=None) -> dict[str, alerts.D
 def table_drop_checks(
     slice_: Slice, period: Period, by: str, codes=None
 ) -> dict[int | str, dict[str, alerts.DropCheck]]:
-    """:func:`drop_checks` for every group of a table (e.g. every touchpoint of a region)."""
+    """:func:`drop_checks` for every group of a table (e.g. every touchpoint of a region).
+
+    Only values with the minimum sample are tested: below it a drop test says nothing
+    (``TOO_FEW``), and a national table has thousands of such groups.
+    """
     now = metric_table(slice_, period, by, codes, quantiles=False)
     before = metric_table(slice_, baseline(period), by, codes, quantiles=False)
     result = {}
     for key, values in now.items():
         checks = {}
         for code, value in values.items():
+            if value.n < settings.OTKLIK_METRIC_MIN_SAMPLE:
+                continue
             base = before.get(key, {}).get(code)
             check = drop_check(value, base) if base is not None else None
             if check is not None:
