@@ -77,6 +77,7 @@ def run(db: str, args) -> bool:
 
     configure(db, args)
     django.setup()
+    from django.core.management import call_command
     from django.db import connection, transaction
     from django.test import Client
 
@@ -92,6 +93,7 @@ def run(db: str, args) -> bool:
         print(f"{db}: no national data set here; run bench/national.py --keep first")
         return False
     print(f"== {db} ({connection.vendor}): region {region.name}, centre {centre.name}")
+    call_command("collectstatic", interactive=False, verbosity=0)  # as in production
     held = True
     try:
         with transaction.atomic():
