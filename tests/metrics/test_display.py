@@ -20,6 +20,9 @@ def test_changes_and_arrows():
     with translation.override("ru"):
         assert display.change("CSAT", -3.2) == "−3 п. п."
         assert display.change("NPS", 0.01) == "±0"
+        assert display.change("NPS", -0.3) == "±0"  # shown as a whole number: not «−0»
+        assert display.change("RpC", -0.04) == "±0"
+        assert display.change("RpC", -0.25) == "−0,3"
         assert display.trend("NPS", 5)["arrow"] == "↑" and display.trend("NPS", 5)["good"]
         assert display.trend("TTFR", 60)["label"] == "хуже"
 

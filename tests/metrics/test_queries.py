@@ -392,3 +392,25 @@ def test_a_region_week_reads_rollups_in_a_fixed_number_of_queries(touchpoints):
     with CaptureQueriesContext(connection) as second:
         queries.metric_table(Slice(region=region), WEEK, by="touchpoint")
     assert len(first) == len(second) <= 12
+
+
+def test_a_table_of_enough_answers_leaves_small_groups_in_the_database(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    rng = random.Random(14)
+    many, few = touchpoints[0], touchpoints[1]
+    for touchpoint, count in ((many, 31), (few, 5)):
+        for _ in range(count):
+            version = survey_for(touchpoint)
+            response = do_submit_response(
+                touchpoint=touchpoint,
+                version=version,
+                answers=_answers(version, rng),
+                channel=ResponseChannel.QR,
+                idempotency_key=uuid.uuid4(),
+            ).response
+            response.submitted_at = at(rng.choice(days), 12)
+            response.save(update_fields=["submitted_at"])
+    rollups.rebuild([rollups.SURVEYS])
+    table = queries.metric_table(Slice(), WEEK, "touchpoint", ["NPS"], enough_only=True)
+    assert set(table) == {many.pk}
+    assert table[many.pk]["NPS"].n == 31

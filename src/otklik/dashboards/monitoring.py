@@ -183,7 +183,7 @@ def touchpoints(slice_: Slice, period: Period) -> tuple[list[TouchpointRow], lis
     from otklik.journeys.models import Touchpoint
 
     checks = status.table_drop_checks(slice_, period, "touchpoint", TOUCHPOINT_CODES)
-    now = metric_table(slice_, period, "touchpoint", ["NPS", "CSAT", "CES"])
+    now = metric_table(slice_, period, "touchpoint", ["NPS", "CSAT", "CES"], enough_only=True)
     ids = set(checks) | set(now)
     names = {
         tp.pk: tp

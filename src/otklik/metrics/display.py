@@ -69,19 +69,23 @@ def number(code: str, value: float | None) -> str:
 
 
 def change(code: str, delta: float | None) -> str:
-    """A change with its sign, in the metric's unit («+3», «−2 п. п.», «+5 мин»)."""
+    """A change with its sign, in the metric's unit («+3», «−2 п. п.», «+5 мин»); a
+    change that rounds to nothing at the shown precision is «±0», never «−0»."""
     if delta is None:
         return "—"
     unit = UNITS.get(code)
     if unit == "seconds":
+        shown_size = round_half_up(abs(delta))  # durations show whole seconds at the least
         text = duration(abs(delta))
-    elif unit == "percent":
-        text = _("%(n)s pp") % {"n": number_format(abs(delta), 0)}
-    elif unit in ("index", "count"):
-        text = number_format(abs(round(delta)), 0)
+    elif unit in ("index", "count", "percent"):
+        shown_size = round_half_up(abs(delta))
+        text = number_format(int(shown_size), 0)
+        if unit == "percent":
+            text = _("%(n)s pp") % {"n": text}
     else:
-        text = number_format(abs(delta), 1)
-    if round(delta, 1) == 0:
+        shown_size = round_half_up(abs(delta), 1)
+        text = number_format(shown_size, 1)
+    if shown_size == 0:
         return "±0"
     return ("+" if delta > 0 else "−") + text
 

@@ -187,6 +187,7 @@ class _Grouping:
     granularity: Granularity | None = None
     codes: frozenset[str] = frozenset(METRIC_CODES)  # what is asked: only that is computed
     quantiles: bool = True  # TTFR median and p90 (a drop test needs only the mean)
+    min_n: int = 0  # groups with fewer facts are left out (tables of «enough» values only)
 
     def rollup_expression(self) -> models.Expression | None:
         if self.dimension:
@@ -211,16 +212,21 @@ def _sums(
     group: models.Expression | None,
     measures: dict[str, models.Expression],
     extra: Sequence[str] = (),
+    at_least: tuple[str, int] | None = None,
 ) -> dict:
     """``{group value: {measure: number}}`` from one grouped query (``None``: one group).
 
     ``extra`` adds plain columns to the group (e.g. a channel for a breakdown); the key
-    is then a tuple ``(group value, *extra values)``.
+    is then a tuple ``(group value, *extra values)``. ``at_least`` = ``(measure, n)``
+    keeps only the groups whose measure reaches n (``HAVING``: small groups never leave
+    the database).
     """
     queryset = queryset.order_by()
     if group is not None:
         queryset = queryset.annotate(g=group)
         rows = queryset.values("g", *extra).annotate(**measures)
+        if at_least is not None and at_least[1] > 0:
+            rows = rows.filter(**{f"{at_least[0]}__gte": at_least[1]})
     elif extra:
         rows = queryset.values(*extra).annotate(**measures)
     else:
@@ -471,18 +477,24 @@ def _values(family: str, c: dict, codes, extra: dict | None = None) -> dict[str,
 
 def _surveys(slice_, period, grouping) -> dict:
     rows = _rollup_rows(SURVEYS, slice_, period, grouping)
-    sums = _sums(rows, grouping.rollup_expression(), _sum_of(_SURVEY_SUMS))
+    sums = _sums(
+        rows,
+        grouping.rollup_expression(),
+        _sum_of(_SURVEY_SUMS),
+        at_least=("responses", grouping.min_n),
+    )
     return {key: _values(SURVEYS, c, grouping.codes) for key, c in sums.items()}
 
 
 def _interactions(slice_, period, grouping) -> dict:
     rows = _rollup_rows(INTERACTIONS, slice_, period, grouping)
     group = grouping.rollup_expression()
-    sums = _sums(rows, group, _sum_of(_INTERACTION_SUMS))
+    sums = _sums(rows, group, _sum_of(_INTERACTION_SUMS), at_least=("received", grouping.min_n))
     channels: dict = defaultdict(dict)
     if "CV-2" in grouping.codes:
         for (key, channel), c in _sums(rows, group, {"n": Sum("received")}, ["channel"]).items():
-            channels[key][channel] = c["n"]
+            if key in sums:
+                channels[key][channel] = c["n"]
     ttfr = {}
     if "TTFR" in grouping.codes and grouping.quantiles:
         ttfr = _ttfr(slice_, period, grouping, {key: c["ttfr_n"] for key, c in sums.items()})
@@ -568,7 +580,7 @@ def _ttfr_from_sketch(slice_, period, grouping) -> dict:
 def _mentions(slice_, period, grouping) -> dict:
     rows = _rollup_rows(MENTIONS, slice_, period, grouping)
     group = grouping.rollup_expression()
-    sums = _sums(rows, group, _sum_of(_MENTION_SUMS))
+    sums = _sums(rows, group, _sum_of(_MENTION_SUMS), at_least=("mentions", grouping.min_n))
     breakdown: dict = defaultdict(lambda: {"platform": {}, "sentiment": {}, "client_group": {}})
     for column in ("platform", "sentiment", "client_group_id") if "CV-1" in grouping.codes else ():
         name = column.removesuffix("_id")
@@ -591,6 +603,7 @@ def _evaluations_values(slice_, period, grouping) -> dict:
             "sumsq": Sum(F("iqs") * F("iqs")),
             "critical_failed": Count("pk", filter=Q(critical_failed=True)),
         },
+        at_least=("n", grouping.min_n),
     )
     return {
         key: {
@@ -616,6 +629,7 @@ def _invitations(slice_, period, grouping) -> dict:
             "invited": Count("pk"),
             "responded": Count("pk", filter=Q(response__status=ResponseStatus.ACCEPTED)),
         },
+        at_least=("invited", grouping.min_n),
     )
     return {
         key: {
@@ -718,16 +732,25 @@ def metric_table(
     codes: Iterable[str] | None = None,
     *,
     quantiles: bool = True,
+    enough_only: bool = False,
 ) -> dict[int | str, dict[str, MetricValue]]:
     """The metrics of ``slice_`` grouped by a dimension (``touchpoint``, ``centre``, …).
 
     Only the groups that have facts in the period are present; each with every code.
-    ``quantiles`` as in :func:`metric_values`.
+    ``quantiles`` as in :func:`metric_values`. ``enough_only`` leaves out, in the
+    database, the groups of a family with fewer facts than the minimum sample (responses,
+    interactions, mentions, evaluations, invitations): for rankings and drop tests over
+    thousands of groups, most of which have only a handful of answers.
     """
     if by not in DIMENSIONS:
         raise ValueError(f"unknown dimension {by!r}")
     codes = _codes(codes)
-    asked = _Grouping(dimension=by, codes=frozenset(codes), quantiles=quantiles)
+    asked = _Grouping(
+        dimension=by,
+        codes=frozenset(codes),
+        quantiles=quantiles,
+        min_n=settings.OTKLIK_METRIC_MIN_SAMPLE if enough_only else 0,
+    )
     grouped = _grouped(slice_, period, asked)
     return {
         key: _complete(values, slice_.with_(**{by: key}), codes) for key, values in grouped.items()

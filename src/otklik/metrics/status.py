@@ -75,8 +75,8 @@ def table_drop_checks(
     Only values with the minimum sample are tested: below it a drop test says nothing
     (``TOO_FEW``), and a national table has thousands of such groups.
     """
-    now = metric_table(slice_, period, by, codes, quantiles=False)
-    before = metric_table(slice_, baseline(period), by, codes, quantiles=False)
+    now = metric_table(slice_, period, by, codes, quantiles=False, enough_only=True)
+    before = metric_table(slice_, baseline(period), by, codes, quantiles=False, enough_only=True)
     result = {}
     for key, values in now.items():
         checks = {}
