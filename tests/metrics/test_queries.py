@@ -414,3 +414,22 @@ def test_a_table_of_enough_answers_leaves_small_groups_in_the_database(touchpoin
     table = queries.metric_table(Slice(), WEEK, "touchpoint", ["NPS"], enough_only=True)
     assert set(table) == {many.pk}
     assert table[many.pk]["NPS"].n == 31
+
+
+def test_facts_without_a_touchpoint_are_group_0_with_their_median(main_journey):
+    opened = at(WEEK.start, 10)
+    made = [
+        Interaction(
+            region_id=main_journey.region_id,
+            channel="phone",
+            opened_at=opened,
+            first_response_at=opened + timedelta(seconds=wait),
+        )
+        for wait in (30, 90, 600)
+    ]
+    for interaction in made:
+        interaction.derive()
+    rollups.record(rollups.INTERACTIONS, [i.pk for i in Interaction.objects.bulk_create(made)])
+    table = queries.metric_table(Slice(), WEEK, by="touchpoint", codes=["TTFR"])
+    assert table[0]["TTFR"].n == 3
+    assert table[0]["TTFR"].value == pytest.approx(90.0)

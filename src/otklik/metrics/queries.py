@@ -23,11 +23,18 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q, Sum, Window
-from django.db.models.functions import RowNumber, TruncDate, TruncMonth, TruncQuarter, TruncWeek
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value, Window
+from django.db.models.functions import (
+    Coalesce,
+    RowNumber,
+    TruncDate,
+    TruncMonth,
+    TruncQuarter,
+    TruncWeek,
+)
 
 from otklik.feedback.choices import ResponseStatus
-from otklik.feedback.models import Interaction, Invitation
+from otklik.feedback.models import Interaction, Invitation, Response
 from otklik.metrics import formulas, sketch
 from otklik.metrics.models import (
     InteractionDay,
@@ -197,8 +204,10 @@ class _Grouping:
         return None
 
     def fact_expression(self, family: str) -> models.Expression | None:
-        if self.dimension:
-            return F(_FACT_FIELD[family][self.dimension])
+        if self.dimension == "channel":
+            return F(_FACT_FIELD[family]["channel"])
+        if self.dimension:  # «none» is 0, as in the rollups' keys
+            return Coalesce(F(_FACT_FIELD[family][self.dimension]), Value(0))
         if self.granularity:
             return _bucket_expression(self.granularity, _MOMENT[family])
         return None
@@ -627,7 +636,18 @@ def _invitations(slice_, period, grouping) -> dict:
         grouping.fact_expression(INVITATIONS),
         {
             "invited": Count("pk"),
-            "responded": Count("pk", filter=Q(response__status=ResponseStatus.ACCEPTED)),
+            # EXISTS, not a join: the planner then looks each invitation's answer up by
+            # the unique index instead of walking all of it (measured 475 ms → tens).
+            "responded": Count(
+                "pk",
+                filter=Q(
+                    Exists(
+                        Response.objects.filter(
+                            invitation=OuterRef("pk"), status=ResponseStatus.ACCEPTED
+                        )
+                    )
+                ),
+            ),
         },
         at_least=("invited", grouping.min_n),
     )
