@@ -25,6 +25,7 @@ def test_changes_and_arrows():
         assert display.change("RpC", -0.25) == "−0,3"
         assert display.trend("NPS", 5)["arrow"] == "↑" and display.trend("NPS", 5)["good"]
         assert display.trend("TTFR", 60)["label"] == "хуже"
+        assert display.trend("CV-2", 60) == {"arrow": "↑", "label": "больше", "good": None}
 
 
 def test_a_small_sample_says_so():

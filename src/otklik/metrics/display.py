@@ -95,6 +95,8 @@ def trend(code: str, delta: float | None) -> dict:
     if delta is None or round(delta, 1) == 0:
         return {"arrow": "→", "label": _("no change"), "good": None}
     up = delta > 0
+    if UNITS.get(code) == "count":  # more conversations is neither good nor bad news
+        return {"arrow": "↑" if up else "↓", "label": _("more") if up else _("fewer"), "good": None}
     good = up == HIGHER_IS_BETTER.get(code, True)
     return {
         "arrow": "↑" if up else "↓",

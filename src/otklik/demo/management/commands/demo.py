@@ -1,15 +1,17 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from otklik.demo.loader import DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):
-    help = _(
-        "Prepare the embedded demo: migrate the database, load the demo data (again without "
-        "duplicates), print the demo accounts and serve on http://127.0.0.1:8000."
-    )
+    @property
+    def help(self) -> str:  # argparse needs a real string, in the active language
+        return _(
+            "Prepare the embedded demo: migrate the database, load the demo data (again without "
+            "duplicates), print the demo accounts and serve on http://127.0.0.1:8000."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("--no-serve", action="store_true", help=_("Load the data and stop."))

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from waitress import serve
 
 from otklik.wsgi import application
 
 
 class Command(BaseCommand):
-    help = _("Serve Otklik with the Waitress WSGI server.")
+    @property
+    def help(self) -> str:  # argparse needs a real string, in the active language
+        return _("Serve Otklik with the Waitress WSGI server.")
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help=_("Address to listen on."))
