@@ -1883,6 +1883,12 @@ def run(args) -> int:
 
     code = 0
     try:
+        if exists:  # a kept database: bring its schema up to the code's (new indexes …)
+            from django.core.management import call_command
+
+            started = time.perf_counter()
+            call_command("migrate", verbosity=0)
+            log(f"migrate of the kept database: {time.perf_counter() - started:.1f} s")
         if args.rebuild_rollups:
             from otklik.feedback import bulk
 
