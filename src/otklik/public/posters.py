@@ -8,8 +8,6 @@ network: the poster's only external resources are local font files.
 import functools
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -18,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from otklik import pdf
 from otklik.feedback.choices import ResponseChannel
 from otklik.public import qr
 
@@ -85,28 +84,8 @@ MONO_ADVANCE = 0.602  # em: every glyph of DejaVu Sans Mono
 PT_MM = 25.4 / 72
 
 
-@functools.cache
-def _fetcher_class():
-    from weasyprint.urls import URLFetcher
-
-    allowed = {path.resolve() for path in FONTS.values()}
-
-    class _LocalFontsOnly(URLFetcher):
-        """Refuses every URL but the poster's font files: no network, no other file."""
-
-        def fetch(self, url, headers=None):
-            parts = urlsplit(url)
-            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-                raise ValueError(f"The poster loads nothing from the network: {url}")
-            if Path(url2pathname(parts.path)).resolve() not in allowed:
-                raise ValueError(f"The poster loads only its fonts: {url}")
-            return super().fetch(url, headers)
-
-    return _LocalFontsOnly
-
-
 def url_fetcher():
-    return _fetcher_class()(allowed_protocols=("file",), allow_redirects=False)
+    return pdf.url_fetcher(FONTS.values())
 
 
 def _font_faces() -> str:

@@ -8,13 +8,10 @@ hours and minutes). The PDF loads nothing but the DejaVu fonts Debian ships.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -22,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from otklik.feedback.exports import neutralise
+from otklik.pdf import url_fetcher
 from otklik.reports import texts
 from otklik.reports.document import (
     CHANGE,
@@ -65,26 +63,6 @@ def html_fragment(report: Report) -> str:
 
 
 # --------------------------------------------------------------------------- PDF
-
-
-@functools.cache
-def _fetcher_class():
-    from weasyprint.urls import URLFetcher
-
-    allowed = {path.resolve() for path in FONTS.values()}
-
-    class _LocalFontsOnly(URLFetcher):
-        """Refuses every URL but the report's font files: no network, no other file."""
-
-        def fetch(self, url, headers=None):
-            parts = urlsplit(url)
-            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-                raise ValueError(f"A report loads nothing from the network: {url}")
-            if Path(url2pathname(parts.path)).resolve() not in allowed:
-                raise ValueError(f"A report loads only its fonts: {url}")
-            return super().fetch(url, headers)
-
-    return _LocalFontsOnly
 
 
 def _font_faces() -> str:
@@ -131,7 +109,7 @@ def pdf(report: Report) -> bytes:
     """The report as an A4 PDF document."""
     from weasyprint import HTML
 
-    fetcher = _fetcher_class()(allowed_protocols=("file",), allow_redirects=False)
+    fetcher = url_fetcher(FONTS.values())
     return HTML(string=pdf_html(report), url_fetcher=fetcher).write_pdf()
 
 
