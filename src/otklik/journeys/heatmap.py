@@ -35,7 +35,7 @@ from otklik.feedback import wall
 from otklik.feedback.choices import QuestionType, ResponseStatus
 from otklik.feedback.models import Answer, FeedbackItem
 from otklik.journeys import selectors
-from otklik.journeys.kpis import Bounds, Status, corridor_status
+from otklik.journeys.kpis import Bounds, Status, corridor_bounds, corridor_status
 from otklik.journeys.models import ClientKPI, CorridorOverride, Journey, KPIMetric, Touchpoint
 from otklik.metrics import display
 from otklik.metrics.queries import (
@@ -294,8 +294,7 @@ def corridors(journey: Journey) -> dict[str, Corridor]:
         code = binding.metric.code
         if code in result:
             continue
-        source = binding.regional[0] if binding.regional else binding
-        bounds = Bounds(source.target_low, source.target_high, source.amber_margin)
+        bounds = corridor_bounds(binding, binding.regional[0] if binding.regional else None)
         result[code] = Corridor(bounds, binding.kpi.name, code)
     return result
 

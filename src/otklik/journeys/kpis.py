@@ -44,6 +44,16 @@ def effective_bounds(base: Bounds, override: Bounds | None) -> Bounds:
     return override if override is not None else base
 
 
+def corridor_bounds(binding, override=None) -> Bounds:
+    """The bounds of a KPI's metric (``KPIMetric``), its region's override (a
+    ``CorridorOverride``, or ``None``) winning."""
+
+    def bounds(corridor) -> Bounds:
+        return Bounds(corridor.target_low, corridor.target_high, corridor.amber_margin)
+
+    return effective_bounds(bounds(binding), bounds(override) if override is not None else None)
+
+
 def too_many_kpis(active_count: int) -> bool:
     """More key KPIs than the mission plus 5–6 recommended by App. 1 §2."""
     return active_count > RECOMMENDED_MAX_KPIS

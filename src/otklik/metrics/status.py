@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 
-from otklik.journeys.kpis import Bounds, Status, corridor_status
+from otklik.journeys.kpis import Bounds, Status, corridor_bounds, corridor_status
 from otklik.journeys.models import ClientKPI
 from otklik.metrics import alerts
 from otklik.metrics.catalogue import METRICS
@@ -102,28 +102,32 @@ class KpiStatus:
     status: Status  # «no data» also when there are too few answers (value.enough false)
 
 
-def kpi_statuses(slice_: Slice, period: Period, region_id: int) -> list[KpiStatus]:
-    """Every metric of the region's key KPIs (common catalogue and its own) in corridor
-    colours. A KPI's metrics are measured for its client group and segment where the facts
-    carry them (survey answers do; interactions do not)."""
+def region_corridors(region_id: int):
+    """``(kpi, code, bounds)`` for every metric of the region's key KPIs (common catalogue
+    and its own), in the catalogue's order; the region's override of a corridor wins."""
     kpis = (
         ClientKPI.objects.filter(is_active=True)
         .filter(Q(region__isnull=True) | Q(region_id=region_id))
         .prefetch_related("bindings__metric", "bindings__overrides")
         .order_by("client_group", "category", "order", "pk")
     )
-    result = []
     for kpi in kpis:
         for binding in kpi.bindings.all():
-            code = binding.metric.code
-            if code not in METRIC_FAMILY:
-                continue
             override = next((o for o in binding.overrides.all() if o.region_id == region_id), None)
-            corridor = override or binding
-            bounds = Bounds(corridor.target_low, corridor.target_high, corridor.amber_margin)
-            value = metric_values(_for_kpi(slice_, kpi, code), period, [code])[code]
-            status = corridor_status(value.value if value.enough else None, bounds)
-            result.append(KpiStatus(kpi, code, value, bounds, status))
+            yield kpi, binding.metric.code, corridor_bounds(binding, override)
+
+
+def kpi_statuses(slice_: Slice, period: Period, region_id: int) -> list[KpiStatus]:
+    """Every metric of the region's key KPIs (common catalogue and its own) in corridor
+    colours. A KPI's metrics are measured for its client group and segment where the facts
+    carry them (survey answers do; interactions do not)."""
+    result = []
+    for kpi, code, bounds in region_corridors(region_id):
+        if code not in METRIC_FAMILY:
+            continue
+        value = metric_values(_for_kpi(slice_, kpi, code), period, [code])[code]
+        status = corridor_status(value.value if value.enough else None, bounds)
+        result.append(KpiStatus(kpi, code, value, bounds, status))
     return result
 
 

@@ -27,7 +27,7 @@ from django.utils.translation import pgettext
 
 from otklik.journeys.choices import JourneyStatus
 from otklik.journeys.kpis import Bounds, Status, corridor_status
-from otklik.journeys.models import ClientKPI, Journey, Stage, Touchpoint
+from otklik.journeys.models import Journey, Stage, Touchpoint
 from otklik.metrics import display, status
 from otklik.metrics.catalogue import METRICS
 from otklik.metrics.formulas import round_half_up
@@ -98,21 +98,9 @@ def week_code(period: Period) -> str:
 def corridors(region_id: int) -> dict[tuple[int, str], Bounds]:
     """The corridor of each (client group, metric) from the region's key KPIs: the
     region's own override where there is one, the first KPI in the catalogue's order."""
-    kpis = (
-        ClientKPI.objects.filter(is_active=True)
-        .filter(Q(region__isnull=True) | Q(region_id=region_id))
-        .prefetch_related("bindings__metric", "bindings__overrides")
-        .order_by("client_group", "category", "order", "pk")
-    )
     found: dict[tuple[int, str], Bounds] = {}
-    for kpi in kpis:
-        for binding in kpi.bindings.all():
-            key = (kpi.client_group_id, binding.metric.code)
-            if key in found:
-                continue
-            override = next((o for o in binding.overrides.all() if o.region_id == region_id), None)
-            corridor = override or binding
-            found[key] = Bounds(corridor.target_low, corridor.target_high, corridor.amber_margin)
+    for kpi, code, bounds in status.region_corridors(region_id):
+        found.setdefault((kpi.client_group_id, code), bounds)
     return found
 
 
