@@ -316,7 +316,7 @@ def test_the_detail_shows_the_comments_of_its_touchpoint_only(client_for, main_j
     assert "Здесь &lt;b&gt;жарко&lt;/b&gt;" in html  # escaped
     assert "Совсем другая точка" not in html
     assert "Позвоните мне" in html
-    assert "916" not in html and "ivan@example.ru" not in html  # personal data hidden
+    assert "916 123" not in html and "ivan@example.ru" not in html  # personal data hidden
     assert "оценка 2 из 5" in html
     # Newest first: the feedback item just received comes before the older answer.
     assert html.index("Позвоните мне") < html.index("Здесь &lt;b&gt;")

@@ -192,7 +192,7 @@ def test_incremental_rollups_equal_a_rebuild(touchpoints):
             channel=ResponseChannel.QR,
             idempotency_key=uuid.uuid4(),
         )
-    make_interactions(touchpoints, 40, [date.today()], incremental=True)
+    make_interactions(touchpoints, 40, [timezone.localdate()], incremental=True)
 
     def snapshot():
         return {
