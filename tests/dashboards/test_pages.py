@@ -151,3 +151,32 @@ def test_the_trend_of_a_month_ends_with_its_last_whole_week():
     assert len(chart.rows) == 12
     assert chart.rows[0][0] == "7–13 сентября 2026"
     assert chart.rows[-1][0] == "23–29 ноября 2026"
+
+
+def test_the_service_dashboard_tells_drops_by_region_and_links_the_region(client_for):
+    from otklik.metrics.models import SurveyRegionDay
+    from otklik.metrics.slices import Slice, baseline
+
+    region = Unit.objects.create(kind="region", name="Тверская область", code="region-69")
+    period = monitoring.default_period(timezone.localdate(), Granularity.WEEK)
+
+    def day(when, promoters, detractors):
+        SurveyRegionDay.objects.create(
+            day=when,
+            region_id=region.pk,
+            responses=promoters + detractors,
+            nps_promoters=promoters,
+            nps_detractors=detractors,
+        )
+
+    base = baseline(period)
+    for week in range(8):
+        day(base.start + timedelta(weeks=week), 60, 10)  # NPS 71
+    day(period.start, 15, 45)  # NPS −50 this week
+    found = [d for d in monitoring.drops(Slice(), period) if d["label"] == region.name]
+    assert [d["code"] for d in found] == ["NPS"]
+    assert found[0]["url"] == reverse("dashboard_region", args=[region.pk])
+
+    html = client_for("admin").get(reverse("dashboard_service")).content.decode()
+    assert "Тверская область" in html and "точки контакта называет панель региона" in html
+    assert f'href="{reverse("dashboard_region", args=[region.pk])}"' in html

@@ -7,9 +7,10 @@ queries does not grow with the number of touchpoints, centres or channels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from otklik.dashboards import charts
@@ -75,7 +76,6 @@ class TouchpointRow:
     touchpoint: object
     values: dict
     shown: dict
-    drops: list[str] = field(default_factory=list)
 
 
 def default_period(today: date, granularity: Granularity) -> Period:
@@ -174,55 +174,92 @@ def trend(slice_: Slice, period: Period, code: str, weeks: int) -> charts.Chart:
     )
 
 
-def touchpoints(slice_: Slice, period: Period) -> tuple[list[TouchpointRow], list[dict]]:
-    """The worst touchpoints (lowest NPS, then CSAT, with enough answers) and the drops.
+def worst_touchpoints(slice_: Slice, period: Period) -> list[TouchpointRow]:
+    """The worst touchpoints: lowest NPS, then CSAT, with enough answers in the period.
 
-    Two grouped queries per fact family (this period and the baseline, by touchpoint)
-    and one for the touchpoints' names: independent of how many touchpoints there are.
+    One grouped query over the survey rollups and one for the touchpoints' names,
+    independent of how many touchpoints there are.
     """
     from otklik.journeys.models import Touchpoint
 
-    checks = status.table_drop_checks(slice_, period, "touchpoint", TOUCHPOINT_CODES)
     now = metric_table(slice_, period, "touchpoint", ["NPS", "CSAT", "CES"], enough_only=True)
-    ids = set(checks) | set(now)
     names = {
         tp.pk: tp
-        for tp in Touchpoint.objects.filter(pk__in=ids).select_related("stage__journey__centre")
-    }
-    rows = []
-    for tp_id, values in now.items():
-        nps, csat = values["NPS"], values["CSAT"]
-        if tp_id not in names or not (nps.enough or csat.enough):
-            continue
-        rows.append(
-            TouchpointRow(
-                names[tp_id],
-                values,
-                {code: display.shown(v) for code, v in values.items()},
-            )
+        for tp in Touchpoint.objects.filter(pk__in=set(now)).select_related(
+            "stage__journey__centre"
         )
+    }
+    rows = [
+        TouchpointRow(names[tp_id], values, {c: display.shown(v) for c, v in values.items()})
+        for tp_id, values in now.items()
+        if tp_id in names and (values["NPS"].enough or values["CSAT"].enough)
+    ]
     rows.sort(
         key=lambda row: (
             row.values["NPS"].value if row.values["NPS"].enough else 1000,
             row.values["CSAT"].value if row.values["CSAT"].enough else 1000,
         )
     )
-    drops = []
-    for tp_id, by_code in checks.items():
+    return rows[:WORST_COUNT]
+
+
+def drops(slice_: Slice, period: Period) -> list[dict]:
+    """Significant falls against their own 8-week baseline: of every touchpoint in a
+    centre or a region; of every region in the whole service, where the touchpoints are
+    tens of thousands with a handful of answers each and the region's own dashboard
+    names the touchpoints behind its drop.
+
+    Each drop is ``label``, ``context`` (where it is), ``url``, ``code``, ``name``,
+    ``text`` and ``change``; a fixed number of grouped queries per fact family.
+    """
+    by = "touchpoint" if slice_.region else "region"
+    checks = status.table_drop_checks(slice_, period, by, TOUCHPOINT_CODES)
+    places = _drop_places(by, [key for key, by_code in checks.items() if by_code])
+    result = []
+    for key, by_code in checks.items():
         for code, check in by_code.items():
             text = display.drop_text(check, code)
-            if text and tp_id in names:
-                drops.append(
+            if text and key in places:
+                result.append(
                     {
-                        "touchpoint": names[tp_id],
+                        **places[key],
                         "code": code,
                         "name": display.metric_name(code),
                         "text": text,
                         "change": check.change,
                     }
                 )
-    drops.sort(key=lambda d: (d["touchpoint"].stage.journey.title, d["touchpoint"].name))
-    return rows[:WORST_COUNT], drops
+    result.sort(key=lambda d: (d["sort"], d["code"]))
+    return result
+
+
+def _drop_places(by: str, keys: list[int]) -> dict[int, dict]:
+    """What a drop's row says about its touchpoint or region, and where it links."""
+    from otklik.journeys.models import Touchpoint
+    from otklik.org.models import Unit
+
+    if by == "region":
+        return {
+            region.pk: {
+                "label": region.name,
+                "context": "",
+                "centre": None,
+                "url": reverse("dashboard_region", args=[region.pk]),
+                "sort": (region.name,),
+            }
+            for region in Unit.objects.filter(pk__in=keys)
+        }
+    touchpoints = Touchpoint.objects.filter(pk__in=keys).select_related("stage__journey__centre")
+    return {
+        tp.pk: {
+            "label": tp.name,
+            "context": f"{tp.stage.journey.title} · {tp.stage.name}",
+            "centre": tp.stage.journey.centre,
+            "url": reverse("journey_map", args=[tp.stage.journey_id]),
+            "sort": (tp.stage.journey.title, tp.name),
+        }
+        for tp in touchpoints
+    }
 
 
 def response_rates(slice_: Slice, period: Period) -> list[dict]:

@@ -138,7 +138,6 @@ def _dashboard(request, base: Slice, name: str, unit: Unit | None):
 
     previous = monitoring.previous_period(period, granularity)
     headline, now, before = monitoring.headlines(slice_, period, previous)
-    worst, drops = monitoring.touchpoints(slice_, period)
     label = charts.period_label(period, granularity)
     previous_label = charts.period_label(previous, granularity)
 
@@ -157,8 +156,9 @@ def _dashboard(request, base: Slice, name: str, unit: Unit | None):
         "granularity": granularity,
         "headline": headline,
         "trend": monitoring.trend(slice_, period, code, weeks),
-        "worst": worst,
-        "drops": drops,
+        "worst": monitoring.worst_touchpoints(slice_, period),
+        "drops": monitoring.drops(slice_, period),
+        "drops_by_region": not base.region,
         "volumes": monitoring.volume_charts(now),
         "distributions": monitoring.distribution_charts(now, before, (previous_label, label)),
         "response_rates": monitoring.response_rates(slice_, period),
