@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo
 
+import psycopg
 from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models import Count, F, Q, Sum, Value
@@ -292,6 +293,21 @@ def _one_fact_statement(rollup: Rollup, vendor: str) -> tuple[str, list, int]:
     return sql, params, params.index(_PLACEHOLDER)
 
 
+def _execute_prepared(sql: str, params: list) -> None:
+    """Run a statement sent for every answer a citizen gives. On PostgreSQL it is a
+    prepared statement, planned once per connection: planning the grouped join anew took
+    more of the server's time than running it. Elsewhere it is an ordinary statement."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+        return
+    connection.ensure_connection()
+    # Django's cursors bind parameters on the client, which cannot prepare; this one is
+    # on the same connection, so in the same transaction.
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params, prepare=True)
+
+
 def record(family: str, pks: Iterable[int]) -> None:
     """Add newly stored facts to every rollup of their family.
 
@@ -306,9 +322,7 @@ def record(family: str, pks: Iterable[int]) -> None:
             continue
         if len(pks) == 1:
             sql, params, at = _one_fact_statement(rollup, connection.vendor)
-            params = [*params[:at], pks[0], *params[at + 1 :]]
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
+            _execute_prepared(sql, [*params[:at], pks[0], *params[at + 1 :]])
         else:
             _fill(rollup, rollup.facts().filter(**{f"{rollup.fact_key}__in": pks}), upsert=True)
 
