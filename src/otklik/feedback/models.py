@@ -556,7 +556,9 @@ class Interaction(models.Model):
         ordering = ["-opened_at"]
         indexes = [
             models.Index(fields=["opened_at"]),  # national slices (exact TTFR medians)
-            models.Index(fields=["region", "opened_at"]),
+            # Covers a region's exact TTFR ranks by touchpoint: read from the index alone,
+            # not from heap pages spread over a table that is in the order of time.
+            models.Index(fields=["region", "opened_at", "touchpoint", "ttfr_seconds"]),
             models.Index(fields=["centre", "opened_at"]),
             models.Index(fields=["touchpoint", "opened_at"]),
             models.Index(fields=["channel", "opened_at"]),
