@@ -295,15 +295,15 @@ def _one_fact_statement(rollup: Rollup, vendor: str) -> tuple[str, list, int]:
 
 def _execute_prepared(sql: str, params: list) -> None:
     """Run a statement sent for every answer a citizen gives. On PostgreSQL it is a
-    prepared statement, planned once per connection: planning the grouped join anew took
-    more of the server's time than running it. Elsewhere it is an ordinary statement."""
+    prepared statement, planned once per connection instead of for every answer (with it
+    a submission costs half the CPU: ``bench/README.md``). Elsewhere an ordinary one."""
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
         return
     connection.ensure_connection()
     # Django's cursors bind parameters on the client, which cannot prepare; this one is
-    # on the same connection, so in the same transaction.
+    # on the same connection, so in the same transaction (and not in Django's query log).
     with psycopg.Cursor(connection.connection) as cursor:
         cursor.execute(sql, params, prepare=True)
 
