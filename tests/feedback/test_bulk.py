@@ -49,11 +49,17 @@ def place(main_journey):
 
 
 def rollup_rows() -> dict:
-    """Every rollup table's rows (keys and measures, no ids), sorted."""
+    """Every rollup table's rows (keys and measures, no ids), sorted. Float sums to nine
+    significant digits: their last bits depend on the order of addition, which is the
+    query plan's (a new index changed it on SQLite)."""
+
+    def comparable(row):
+        return tuple(float(f"{v:.9g}") if isinstance(v, float) else v for v in row)
+
     result = {}
     for rollup in rollups.ROLLUPS:
         fields = [f.attname for f in rollup.model._meta.concrete_fields if f.attname != "id"]
-        result[rollup.table] = sorted(rollup.model.objects.values_list(*fields))
+        result[rollup.table] = sorted(map(comparable, rollup.model.objects.values_list(*fields)))
     return result
 
 
