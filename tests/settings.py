@@ -22,3 +22,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise serves from it)
 WHITENOISE_USE_FINDERS = True  # serve the stylesheet without collectstatic
 OTKLIK_HUEY_IMMEDIATE = True  # background jobs run at once inside the test
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's in-memory default: an in-memory test database is one
+    # connection shared by every thread, so two requests the live server handles at once
+    # (a browser resending a queued answer) would share one transaction's state.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
