@@ -203,6 +203,12 @@ def worst_touchpoints(slice_: Slice, period: Period) -> list[TouchpointRow]:
     return rows[:WORST_COUNT]
 
 
+def drops_by(slice_: Slice) -> str:
+    """What the drop alerts of a slice are told by: ``touchpoint``, or ``region`` for the
+    whole service (see :func:`drops`)."""
+    return "touchpoint" if slice_.region else "region"
+
+
 def drops(slice_: Slice, period: Period) -> list[dict]:
     """Significant falls against their own 8-week baseline: of every touchpoint in a
     centre or a region; of every region in the whole service, where the touchpoints are
@@ -212,7 +218,7 @@ def drops(slice_: Slice, period: Period) -> list[dict]:
     Each drop is ``label``, ``context`` (where it is), ``url``, ``code``, ``name``,
     ``text`` and ``change``; a fixed number of grouped queries per fact family.
     """
-    by = "touchpoint" if slice_.region else "region"
+    by = drops_by(slice_)
     checks = status.table_drop_checks(slice_, period, by, TOUCHPOINT_CODES)
     places = _drop_places(by, [key for key, by_code in checks.items() if by_code])
     result = []

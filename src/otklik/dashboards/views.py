@@ -158,7 +158,7 @@ def _dashboard(request, base: Slice, name: str, unit: Unit | None):
         "trend": monitoring.trend(slice_, period, code, weeks),
         "worst": monitoring.worst_touchpoints(slice_, period),
         "drops": monitoring.drops(slice_, period),
-        "drops_by_region": not base.region,
+        "drops_by": monitoring.drops_by(slice_),
         "volumes": monitoring.volume_charts(now),
         "distributions": monitoring.distribution_charts(now, before, (previous_label, label)),
         "response_rates": monitoring.response_rates(slice_, period),
