@@ -16,7 +16,14 @@ from otklik.feedback.choices import QuestionType, ResponseChannel, ResponseStatu
 from otklik.feedback.models import Answer, Interaction, Mention, Response
 from otklik.feedback.services import do_submit_response, survey_for
 from otklik.metrics import formulas, queries, rollups
-from otklik.metrics.models import InteractionDay, SurveyDay, SurveyRegionDay, TtfrSketchDay
+from otklik.metrics.models import (
+    InteractionDay,
+    InteractionWeek,
+    SurveyDay,
+    SurveyRegionDay,
+    SurveyWeek,
+    TtfrSketchDay,
+)
 from otklik.metrics.slices import Granularity, Period, Slice
 
 # Monday to Monday, long before the demo's generated facts (the last 26 weeks): the
@@ -154,6 +161,67 @@ def test_the_weekly_table_by_touchpoint(touchpoints):
         assert not table[tp.pk]["NPS"].enough  # 10 answers: «мало ответов»
 
 
+def _tables_read(action) -> set[str]:
+    with CaptureQueriesContext(connection) as captured:
+        action()
+    return {
+        table
+        for table in ("metrics_surveyweek", "metrics_surveyday")
+        + ("metrics_interactionweek", "metrics_interactionday")
+        if any(f'"{table}"' in query["sql"] for query in captured)
+    }
+
+
+def test_whole_weeks_read_the_weekly_rollups_and_equal_the_formulas(touchpoints):
+    """Two whole weeks come from the weekly rollups, a period cut inside a week from the
+    daily ones; both equal the formulas over the rows they hold."""
+    fortnight = Period(WEEK.start, WEEK.end + timedelta(days=7))
+    days = [fortnight.start + timedelta(days=i) for i in range(14)]
+    responses = make_responses(touchpoints, 60, days, seed=21)
+    made = make_interactions(touchpoints, 60, days, seed=21)
+    region = Slice(region=touchpoints[0].stage.journey.region_id)
+    cut = Period(WEEK.start + timedelta(days=2), fortnight.end)
+    for period, read in (
+        (fortnight, {"metrics_surveyweek", "metrics_interactionweek"}),
+        (cut, {"metrics_surveyday", "metrics_interactionday"}),
+    ):
+        assert _tables_read(lambda p=period: queries.metric_table(region, p, "touchpoint")) == read
+        table = queries.metric_table(region, period, "touchpoint")
+        for tp in touchpoints:
+            mine = [r for r in responses if period_holds(period, r.submitted_at)]
+            mine = [r for r in mine if r.touchpoint_id == tp.pk]
+            assert table[tp.pk]["NPS"].n == len(mine)
+            assert table[tp.pk]["NPS"].value == pytest.approx(expected_survey(mine)["NPS"])
+            facts = [i for i in made if i.touchpoint_id == tp.pk]
+            facts = [i for i in facts if period_holds(period, i.opened_at)]
+            assert table[tp.pk]["ER"].n == len(facts)
+            assert table[tp.pk]["ER"].value == pytest.approx(
+                formulas.escalation_rate(sum(i.escalated for i in facts), len(facts))
+            )
+    # A dimension the weekly rollups leave out (the centre) reads the daily ones.
+    by_centre = lambda: queries.metric_table(region, fortnight, "centre")  # noqa: E731
+    assert _tables_read(by_centre) == {"metrics_surveyday", "metrics_interactionday"}
+
+
+def period_holds(period: Period, moment: datetime) -> bool:
+    return period.start <= moment.astimezone(TZ).date() < period.end
+
+
+def test_rebuilding_days_inside_a_week_rebuilds_the_whole_week(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    make_responses(touchpoints, 30, days, seed=22)
+    near = SurveyWeek.objects.filter(week__range=(WEEK.start - timedelta(7), WEEK.end))
+
+    def rows():
+        return sorted(near.values_list("week", "touchpoint_id", "channel", "responses"))
+
+    whole = rows()
+    assert {row[0] for row in whole} == {WEEK.start}
+    assert sum(row[-1] for row in whole) == 30
+    rollups.rebuild([rollups.SURVEYS], WEEK.start + timedelta(days=3), WEEK.start + timedelta(4))
+    assert rows() == whole
+
+
 def test_a_local_day_boundary_is_moscow_midnight(touchpoints):
     """An answer at 00:30 Moscow time on Monday is Monday's, though it is Sunday in UTC."""
     make_responses(touchpoints[:1], 1, [WEEK.start], seed=4)
@@ -203,11 +271,18 @@ def test_incremental_rollups_equal_a_rebuild(touchpoints):
                 )
                 for row in model.objects.values()
             )
-            for model in (SurveyDay, SurveyRegionDay, InteractionDay, TtfrSketchDay)
+            for model in (
+                SurveyDay,
+                SurveyRegionDay,
+                SurveyWeek,
+                InteractionDay,
+                InteractionWeek,
+                TtfrSketchDay,
+            )
         }
 
     incremental = snapshot()
-    assert incremental["SurveyDay"]
+    assert incremental["SurveyDay"] and incremental["InteractionWeek"]
     rollups.rebuild()
     assert snapshot() == incremental
 

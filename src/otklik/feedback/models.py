@@ -227,6 +227,7 @@ class Response(models.Model):
             models.Index(fields=["journey", "submitted_at"]),
             models.Index(fields=["respondent_key", "submitted_at"]),
             models.Index(fields=["status"]),
+            models.Index(fields=["submitted_at"]),  # rollups rebuilt day by day
         ]
 
     def __str__(self) -> str:
@@ -290,7 +291,10 @@ class Invitation(models.Model):
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
-        indexes = [models.Index(fields=["sent_at", "send_after"])]
+        indexes = [
+            models.Index(fields=["sent_at", "send_after"]),
+            models.Index(fields=["region", "sent_at"]),  # a region's response rates
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} — {self.touchpoint}"
@@ -639,6 +643,7 @@ class Mention(models.Model):
             models.Index(fields=["region", "published_at"]),
             models.Index(fields=["centre", "published_at"]),
             models.Index(fields=["platform", "published_at"]),
+            models.Index(fields=["published_at"]),  # rollups rebuilt day by day
         ]
         constraints = [
             models.UniqueConstraint(

@@ -196,6 +196,78 @@ class InteractionRegionDay(InteractionMeasures):
         ]
 
 
+class SurveyWeek(SurveyMeasures):
+    """Survey answers per ISO week (its Monday) and touchpoint, the centre left out.
+
+    At national density a day × centre × touchpoint key holds about one response per row;
+    a region's weekly tables (every touchpoint, this week, last week, the baseline) read
+    this table instead. Journey, stage and client group follow from the touchpoint, so
+    they cost no rows.
+    """
+
+    week = models.DateField()
+    region_id = models.BigIntegerField()
+    journey_id = models.BigIntegerField()
+    stage_id = models.BigIntegerField()
+    touchpoint_id = models.BigIntegerField()
+    channel = models.CharField(max_length=16)
+    client_group_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "week",
+                    "region_id",
+                    "journey_id",
+                    "stage_id",
+                    "touchpoint_id",
+                    "channel",
+                    "client_group_id",
+                ],
+                name="survey_week_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["week"]),
+            models.Index(fields=["region_id", "week"]),
+            models.Index(fields=["journey_id", "week"]),
+            models.Index(fields=["touchpoint_id", "week"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.model_name} {self.week}"
+
+
+class InteractionWeek(InteractionMeasures):
+    """Interactions per ISO week (its Monday), touchpoint and channel, the centre and the
+    employee left out: see :class:`SurveyWeek`."""
+
+    week = models.DateField()
+    region_id = models.BigIntegerField()
+    journey_id = models.BigIntegerField()
+    stage_id = models.BigIntegerField()
+    touchpoint_id = models.BigIntegerField()
+    channel = models.CharField(max_length=16)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["week", "region_id", "journey_id", "stage_id", "touchpoint_id", "channel"],
+                name="interaction_week_key",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["week"]),
+            models.Index(fields=["region_id", "week"]),
+            models.Index(fields=["journey_id", "week"]),
+            models.Index(fields=["touchpoint_id", "week"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.model_name} {self.week}"
+
+
 class TtfrSketchDay(models.Model):
     """A mergeable log-bucket histogram of TTFR per region and day (see ``sketch.py``).
 

@@ -39,9 +39,11 @@ from otklik.metrics import formulas, sketch
 from otklik.metrics.models import (
     InteractionDay,
     InteractionRegionDay,
+    InteractionWeek,
     MentionDay,
     SurveyDay,
     SurveyRegionDay,
+    SurveyWeek,
     TtfrSketchDay,
 )
 from otklik.metrics.rollups import INTERACTIONS, MENTIONS, SURVEYS, day_start, local_zone
@@ -168,19 +170,39 @@ def _evaluations() -> models.QuerySet:
     return Evaluation.objects.all()
 
 
-def _rollup_for(family: str, dims: set[str]) -> type[models.Model]:
-    """The smallest rollup table that holds these dimensions."""
-    if family == SURVEYS:
-        return SurveyRegionDay if dims <= {"region"} else SurveyDay
-    if family == INTERACTIONS:
-        return InteractionRegionDay if dims <= {"region", "channel"} else InteractionDay
-    return MentionDay
+# The slice keys of the weekly rollups (their Monday is their day).
+_WEEK_DIMENSIONS = {
+    SURVEYS: {"region", "journey", "stage", "touchpoint", "channel", "client_group"},
+    INTERACTIONS: {"region", "journey", "stage", "touchpoint", "channel"},
+}
 
 
-def _bucket_expression(granularity: Granularity, moment: str | None) -> models.Expression:
-    """The first day of a series bucket, on a rollup's ``day`` or on a fact's moment."""
+def _whole_weeks(period: Period) -> bool:
+    return period.start.weekday() == 0 and period.days % 7 == 0
+
+
+def _rollup_for(
+    family: str, dims: set[str], period: Period, grouping: _Grouping
+) -> tuple[type[models.Model], str]:
+    """The smallest rollup table that holds these dimensions, and its day column."""
+    if family == SURVEYS and dims <= {"region"}:
+        return SurveyRegionDay, "day"
+    if family == INTERACTIONS and dims <= {"region", "channel"}:
+        return InteractionRegionDay, "day"
+    weekly = grouping.granularity in (None, Granularity.WEEK) and _whole_weeks(period)
+    if family in _WEEK_DIMENSIONS and weekly and dims <= _WEEK_DIMENSIONS[family]:
+        return (SurveyWeek if family == SURVEYS else InteractionWeek), "week"
+    return {SURVEYS: SurveyDay, INTERACTIONS: InteractionDay, MENTIONS: MentionDay}[family], "day"
+
+
+def _bucket_expression(
+    granularity: Granularity, moment: str | None, column: str = "day"
+) -> models.Expression:
+    """The first day of a series bucket, on a rollup's day column or on a fact's moment."""
     if moment is None:
-        return F("day") if granularity is Granularity.DAY else _TRUNC[granularity]("day")
+        if granularity is Granularity.DAY or column == "week":
+            return F(column)
+        return _TRUNC[granularity](column)
     if granularity is Granularity.DAY:
         return TruncDate(moment, tzinfo=local_zone())
     return _TRUNC[granularity](moment, tzinfo=local_zone(), output_field=models.DateField())
@@ -196,11 +218,11 @@ class _Grouping:
     quantiles: bool = True  # TTFR median and p90 (a drop test needs only the mean)
     min_n: int = 0  # groups with fewer facts are left out (tables of «enough» values only)
 
-    def rollup_expression(self) -> models.Expression | None:
+    def rollup_expression(self, column: str = "day") -> models.Expression | None:
         if self.dimension:
             return F(_ROLLUP_COLUMN[self.dimension])
         if self.granularity:
-            return _bucket_expression(self.granularity, None)
+            return _bucket_expression(self.granularity, None, column)
         return None
 
     def fact_expression(self, family: str) -> models.Expression | None:
@@ -257,9 +279,13 @@ def _number(value):
 
 
 def _rollup_rows(family: str, slice_: Slice, period: Period, grouping: _Grouping):
-    model = _rollup_for(family, set(slice_.given()) | grouping.dims())
+    """The rollup rows of the slice and period, and the expression that groups them."""
+    model, column = _rollup_for(family, set(slice_.given()) | grouping.dims(), period, grouping)
     filters = {_ROLLUP_COLUMN[dim]: value for dim, value in slice_.given().items()}
-    return model.objects.filter(day__gte=period.start, day__lt=period.end, **filters)
+    rows = model.objects.filter(
+        **{f"{column}__gte": period.start, f"{column}__lt": period.end}, **filters
+    )
+    return rows, grouping.rollup_expression(column)
 
 
 def _fact_rows(family: str, queryset, slice_: Slice, period: Period) -> models.QuerySet:
@@ -485,10 +511,10 @@ def _values(family: str, c: dict, codes, extra: dict | None = None) -> dict[str,
 
 
 def _surveys(slice_, period, grouping) -> dict:
-    rows = _rollup_rows(SURVEYS, slice_, period, grouping)
+    rows, group = _rollup_rows(SURVEYS, slice_, period, grouping)
     sums = _sums(
         rows,
-        grouping.rollup_expression(),
+        group,
         _sum_of(_SURVEY_SUMS),
         at_least=("responses", grouping.min_n),
     )
@@ -496,8 +522,7 @@ def _surveys(slice_, period, grouping) -> dict:
 
 
 def _interactions(slice_, period, grouping) -> dict:
-    rows = _rollup_rows(INTERACTIONS, slice_, period, grouping)
-    group = grouping.rollup_expression()
+    rows, group = _rollup_rows(INTERACTIONS, slice_, period, grouping)
     sums = _sums(rows, group, _sum_of(_INTERACTION_SUMS), at_least=("received", grouping.min_n))
     channels: dict = defaultdict(dict)
     if "CV-2" in grouping.codes:
@@ -587,8 +612,7 @@ def _ttfr_from_sketch(slice_, period, grouping) -> dict:
 
 
 def _mentions(slice_, period, grouping) -> dict:
-    rows = _rollup_rows(MENTIONS, slice_, period, grouping)
-    group = grouping.rollup_expression()
+    rows, group = _rollup_rows(MENTIONS, slice_, period, grouping)
     sums = _sums(rows, group, _sum_of(_MENTION_SUMS), at_least=("mentions", grouping.min_n))
     breakdown: dict = defaultdict(lambda: {"platform": {}, "sentiment": {}, "client_group": {}})
     for column in ("platform", "sentiment", "client_group_id") if "CV-1" in grouping.codes else ():
