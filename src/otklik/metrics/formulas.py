@@ -324,8 +324,7 @@ def _csat_counts(distribution: CsatCounts) -> dict[CsatLevel, int]:
     for key, value in distribution.items():
         if isinstance(key, bool) or not isinstance(key, int) or key not in (1, 2, 3, 4, 5):
             raise ValueError(f"unknown CSAT level {key!r}; expected CsatLevel or 1–5")
-        level = CsatLevel(key)
-        counts[level] += _count(f"count for {level.label!r}", value)
+        counts[CsatLevel(key)] += _count(f"count for level {key}", value)
     return counts
 
 
