@@ -1212,12 +1212,9 @@ def load(args, paths) -> dict:
     put(FeedbackItem, "feedbackitem", gen.feedback_blocks, lambda b: b[1], feedback_rows, nothing)
     log("facts loaded; ANALYZE and rollups")
     started = time.perf_counter()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for model in (Invitation, Response, Answer, Interaction, Mention, FeedbackItem):
-                cursor.execute(f"ANALYZE {model._meta.db_table}")
+    facts = (Invitation, Response, Answer, Interaction, Mention, FeedbackItem)
+    bulk.analyze_tables(model._meta.db_table for model in facts)
     report["analyze_s"] = time.perf_counter() - started
-    report["rollups_s"] = bulk.rebuild_rollups()
     if duck:
         duck.close(s["plain"], args.scale)
         paths["duckdb_tmp"].replace(paths["duckdb"])
@@ -1226,9 +1223,23 @@ def load(args, paths) -> dict:
     report["prepare_s"] = timing.pop("prepare")
     report["tables"] = {name: {"rows": rows[name], "s": timing[name]} for name in rows}
     report["rows_note"] = "load s = bulk.load wall time less generation and the DuckDB copy"
-    report["size_mb"] = database_size(paths)
-    report["rollup_rows"] = rollup_rows()
+    # The facts' figures are kept before the rollups: a stopped rebuild can be redone
+    # with --rebuild-rollups, which adds its own figures.
+    paths["report"].write_text(json.dumps(report, indent=1))
+    report.update(rebuilt_rollups(paths))
     return report
+
+
+def rebuilt_rollups(paths) -> dict:
+    """Rebuild every rollup; its figures, also written into the kept load report."""
+    from otklik.feedback import bulk
+
+    figures = {"rollups_s": bulk.rebuild_rollups(), "rollup_rows": rollup_rows()}
+    figures["size_mb"] = database_size(paths)
+    if paths["report"].exists():
+        report = json.loads(paths["report"].read_text())
+        paths["report"].write_text(json.dumps({**report, **figures}, indent=1))
+    return figures
 
 
 def rollup_rows() -> dict:
@@ -1252,12 +1263,17 @@ def database_size(paths) -> float:
     return total / 1e6
 
 
+def _seconds(value) -> str:
+    """A figure of the load report; a report recovered from a log lacks some."""
+    return "  not logged" if value is None else f"{value:8.1f} s"
+
+
 def print_load(report: dict) -> None:
     print(f"\n== load: {report['db']}, scale {report['scale']:g}")
-    print(f"migrate                {report['migrate_s']:8.1f} s")
-    print(f"structure              {report['structure_s']:8.1f} s")
-    print(f"generation (numpy)     {report['generate_s']:8.1f} s")
-    print(f"columns → row values   {report['prepare_s']:8.1f} s  (tolist, text of timestamps)")
+    print(f"migrate                {_seconds(report.get('migrate_s'))}")
+    print(f"structure              {_seconds(report.get('structure_s'))}")
+    print(f"generation (numpy)     {_seconds(report.get('generate_s'))}")
+    print(f"columns → row values   {_seconds(report.get('prepare_s'))}  (tolist, timestamps)")
     total_rows = total_s = 0
     for name, t in report["tables"].items():
         rate = t["rows"] / t["s"] if t["s"] else 0
@@ -1267,7 +1283,10 @@ def print_load(report: dict) -> None:
     print(f"load, all facts        {total_s:8.1f} s  {total_rows:>12,} rows")
     if report.get("analyze_s"):
         print(f"ANALYZE                {report['analyze_s']:8.1f} s")
-    print(f"rollups rebuild        {report['rollups_s']:8.1f} s  {report['rollup_rows']}")
+    if report.get("rollups_s") is None:
+        print("rollups rebuild        not done: run with --rebuild-rollups")
+    else:
+        print(f"rollups rebuild        {report['rollups_s']:8.1f} s  {report['rollup_rows']}")
     if "duckdb_copy_s" in report:
         print(f"DuckDB copy (not timed as a query) {report['duckdb_copy_s']:.1f} s")
     print(f"database size          {report['size_mb']:8.0f} MB")
@@ -1890,10 +1909,8 @@ def run(args) -> int:
             call_command("migrate", verbosity=0)
             log(f"migrate of the kept database: {time.perf_counter() - started:.1f} s")
         if args.rebuild_rollups:
-            from otklik.feedback import bulk
-
-            seconds = bulk.rebuild_rollups()
-            print(f"rollups rebuilt: {seconds:.1f} s {rollup_rows()}")
+            figures = rebuilt_rollups(paths)
+            print(f"rollups rebuilt: {figures['rollups_s']:.1f} s {figures['rollup_rows']}")
             return 0
         if not exists:
             log(f"loading {args.db} at scale {args.scale:g}")

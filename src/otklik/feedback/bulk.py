@@ -116,20 +116,25 @@ def load(
                 rollup_started = time.perf_counter()
                 rollups.rebuild([ROLLUP_FAMILY[model]], first_day, last_day + timedelta(days=1))
                 rollup_seconds = time.perf_counter() - rollup_started
-    if connection.vendor == "postgresql" and count and analyze:
-        with connection.cursor() as cursor:  # fresh statistics for the planner
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+    if count and analyze:
+        analyze_tables([table])
     return Loaded(table, count, first_day, last_day, time.perf_counter() - started, rollup_seconds)
+
+
+def analyze_tables(tables: Iterable[str]) -> None:
+    """Fresh planner statistics after a load. Without them SQLite picks an index by its
+    shape alone: a day's answers were found through ``status`` (every row accepted)
+    instead of ``submitted_at``, a scan of all answers for each day of a rebuild."""
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def rebuild_rollups(families: Iterable[str] = rollups.FAMILIES, start=None, end=None) -> float:
     """Rebuild the rollups after chunked loads; returns the seconds it took."""
     started = time.perf_counter()
     rollups.rebuild(families, start, end)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for rollup in rollups.ROLLUPS:
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(rollup.table)}")
+    analyze_tables(rollup.table for rollup in rollups.ROLLUPS)
     return time.perf_counter() - started
 
 
