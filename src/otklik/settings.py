@@ -149,14 +149,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
         "transaction_mode": "IMMEDIATE",
     }
-else:
-    # PostgreSQL's default random_page_cost (4) prices a spinning disk: with it the planner
-    # read a region's weekly rollups (about 200 pages) through the week index, scanning
-    # the whole country's weeks (59 ms instead of 8). 1.1 is the usual value for SSDs.
-    _page_cost = float(os.environ.get("OTKLIK_PG_RANDOM_PAGE_COST", "1.1"))
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c random_page_cost={_page_cost:g}"
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "org.User"

@@ -21,7 +21,6 @@ from otklik.metrics.models import (
     InteractionWeek,
     SurveyDay,
     SurveyRegionDay,
-    SurveyWeek,
     TtfrSketchDay,
 )
 from otklik.metrics.slices import Granularity, Period, Slice
@@ -166,15 +165,14 @@ def _tables_read(action) -> set[str]:
         action()
     return {
         table
-        for table in ("metrics_surveyweek", "metrics_surveyday")
-        + ("metrics_interactionweek", "metrics_interactionday")
+        for table in ("metrics_interactionweek", "metrics_interactionday")
         if any(f'"{table}"' in query["sql"] for query in captured)
     }
 
 
 def test_whole_weeks_read_the_weekly_rollups_and_equal_the_formulas(touchpoints):
-    """Two whole weeks come from the weekly rollups, a period cut inside a week from the
-    daily ones; both equal the formulas over the rows they hold."""
+    """Two whole weeks of interactions come from the weekly rollup, a period cut inside a
+    week from the daily one; both equal the formulas over the rows they hold."""
     fortnight = Period(WEEK.start, WEEK.end + timedelta(days=7))
     days = [fortnight.start + timedelta(days=i) for i in range(14)]
     responses = make_responses(touchpoints, 60, days, seed=21)
@@ -182,8 +180,8 @@ def test_whole_weeks_read_the_weekly_rollups_and_equal_the_formulas(touchpoints)
     region = Slice(region=touchpoints[0].stage.journey.region_id)
     cut = Period(WEEK.start + timedelta(days=2), fortnight.end)
     for period, read in (
-        (fortnight, {"metrics_surveyweek", "metrics_interactionweek"}),
-        (cut, {"metrics_surveyday", "metrics_interactionday"}),
+        (fortnight, {"metrics_interactionweek"}),
+        (cut, {"metrics_interactionday"}),
     ):
         assert _tables_read(lambda p=period: queries.metric_table(region, p, "touchpoint")) == read
         table = queries.metric_table(region, period, "touchpoint")
@@ -200,7 +198,7 @@ def test_whole_weeks_read_the_weekly_rollups_and_equal_the_formulas(touchpoints)
             )
     # A dimension the weekly rollups leave out (the centre) reads the daily ones.
     by_centre = lambda: queries.metric_table(region, fortnight, "centre")  # noqa: E731
-    assert _tables_read(by_centre) == {"metrics_surveyday", "metrics_interactionday"}
+    assert _tables_read(by_centre) == {"metrics_interactionday"}
 
 
 def period_holds(period: Period, moment: datetime) -> bool:
@@ -209,16 +207,17 @@ def period_holds(period: Period, moment: datetime) -> bool:
 
 def test_rebuilding_days_inside_a_week_rebuilds_the_whole_week(touchpoints):
     days = [WEEK.start + timedelta(days=i) for i in range(7)]
-    make_responses(touchpoints, 30, days, seed=22)
-    near = SurveyWeek.objects.filter(week__range=(WEEK.start - timedelta(7), WEEK.end))
+    make_interactions(touchpoints, 30, days, seed=22)
+    near = InteractionWeek.objects.filter(week__range=(WEEK.start - timedelta(7), WEEK.end))
 
     def rows():
-        return sorted(near.values_list("week", "touchpoint_id", "channel", "responses"))
+        return sorted(near.values_list("week", "touchpoint_id", "channel", "received"))
 
     whole = rows()
     assert {row[0] for row in whole} == {WEEK.start}
     assert sum(row[-1] for row in whole) == 30
-    rollups.rebuild([rollups.SURVEYS], WEEK.start + timedelta(days=3), WEEK.start + timedelta(4))
+    middle = WEEK.start + timedelta(days=3)
+    rollups.rebuild([rollups.INTERACTIONS], middle, middle + timedelta(days=1))
     assert rows() == whole
 
 
@@ -275,7 +274,6 @@ def test_incremental_rollups_equal_a_rebuild(touchpoints):
             for model in (
                 SurveyDay,
                 SurveyRegionDay,
-                SurveyWeek,
                 InteractionDay,
                 InteractionWeek,
                 TtfrSketchDay,

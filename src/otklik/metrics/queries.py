@@ -43,7 +43,6 @@ from otklik.metrics.models import (
     MentionDay,
     SurveyDay,
     SurveyRegionDay,
-    SurveyWeek,
     TtfrSketchDay,
 )
 from otklik.metrics.rollups import INTERACTIONS, MENTIONS, SURVEYS, day_start, local_zone
@@ -170,11 +169,8 @@ def _evaluations() -> models.QuerySet:
     return Evaluation.objects.all()
 
 
-# The slice keys of the weekly rollups (their Monday is their day).
-_WEEK_DIMENSIONS = {
-    SURVEYS: {"region", "journey", "stage", "touchpoint", "channel", "client_group"},
-    INTERACTIONS: {"region", "journey", "stage", "touchpoint", "channel"},
-}
+# The slice keys of the weekly interaction rollup (its Monday is its day).
+_WEEK_DIMENSIONS = {"region", "journey", "stage", "touchpoint", "channel"}
 
 
 def _whole_weeks(period: Period) -> bool:
@@ -190,8 +186,8 @@ def _rollup_for(
     if family == INTERACTIONS and dims <= {"region", "channel"}:
         return InteractionRegionDay, "day"
     weekly = grouping.granularity in (None, Granularity.WEEK) and _whole_weeks(period)
-    if family in _WEEK_DIMENSIONS and weekly and dims <= _WEEK_DIMENSIONS[family]:
-        return (SurveyWeek if family == SURVEYS else InteractionWeek), "week"
+    if family == INTERACTIONS and weekly and dims <= _WEEK_DIMENSIONS:
+        return InteractionWeek, "week"
     return {SURVEYS: SurveyDay, INTERACTIONS: InteractionDay, MENTIONS: MentionDay}[family], "day"
 
 

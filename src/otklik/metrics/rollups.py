@@ -40,7 +40,6 @@ from otklik.metrics.models import (
     MentionDay,
     SurveyDay,
     SurveyRegionDay,
-    SurveyWeek,
     TtfrSketchDay,
 )
 from otklik.metrics.slices import Granularity, Period, buckets, period_start
@@ -121,22 +120,16 @@ def _survey_measures() -> dict[str, models.Expression]:
     }
 
 
-def _survey_week_keys() -> dict[str, models.Expression]:
+def _survey_keys() -> dict[str, models.Expression]:
     return {
         "region_id": F("response__region_id"),
+        "centre_id": _none_is_zero("response__centre_id"),
         "journey_id": F("response__journey_id"),
         "stage_id": F("response__touchpoint__stage_id"),
         "touchpoint_id": F("response__touchpoint_id"),
         "channel": F("response__channel"),
-        "client_group_id": F("response__journey__client_group_id"),
-    }
-
-
-def _survey_keys() -> dict[str, models.Expression]:
-    return {
-        **_survey_week_keys(),
-        "centre_id": _none_is_zero("response__centre_id"),
         "segment_id": _none_is_zero("response__segment_id"),
+        "client_group_id": F("response__journey__client_group_id"),
     }
 
 
@@ -225,16 +218,6 @@ ROLLUPS = (
         "response_id",
         _survey_region_keys,
         _survey_measures,
-    ),
-    Rollup(
-        SurveyWeek,
-        SURVEYS,
-        _accepted_answers,
-        "response__submitted_at",
-        "response_id",
-        _survey_week_keys,
-        _survey_measures,
-        Granularity.WEEK,
     ),
     Rollup(
         InteractionDay,

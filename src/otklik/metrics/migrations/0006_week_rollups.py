@@ -38,7 +38,6 @@ class Migration(migrations.Migration):
             ],
             options={
                 "indexes": [
-                    models.Index(fields=["week"], name="metrics_int_week_8c2252_idx"),
                     models.Index(
                         fields=["region_id", "week"], name="metrics_int_region__a402ac_idx"
                     ),
@@ -60,66 +59,6 @@ class Migration(migrations.Migration):
                             "channel",
                         ),
                         name="interaction_week_key",
-                    )
-                ],
-            },
-        ),
-        migrations.CreateModel(
-            name="SurveyWeek",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("responses", models.PositiveIntegerField(default=0)),
-                ("nps_promoters", models.PositiveIntegerField(default=0)),
-                ("nps_passives", models.PositiveIntegerField(default=0)),
-                ("nps_detractors", models.PositiveIntegerField(default=0)),
-                ("ces_easy", models.PositiveIntegerField(default=0)),
-                ("ces_neutral", models.PositiveIntegerField(default=0)),
-                ("ces_hard", models.PositiveIntegerField(default=0)),
-                ("ces_sum", models.BigIntegerField(default=0)),
-                ("ces_sumsq", models.BigIntegerField(default=0)),
-                ("csat_1", models.PositiveIntegerField(default=0)),
-                ("csat_2", models.PositiveIntegerField(default=0)),
-                ("csat_3", models.PositiveIntegerField(default=0)),
-                ("csat_4", models.PositiveIntegerField(default=0)),
-                ("csat_5", models.PositiveIntegerField(default=0)),
-                ("week", models.DateField()),
-                ("region_id", models.BigIntegerField()),
-                ("journey_id", models.BigIntegerField()),
-                ("stage_id", models.BigIntegerField()),
-                ("touchpoint_id", models.BigIntegerField()),
-                ("channel", models.CharField(max_length=16)),
-                ("client_group_id", models.BigIntegerField()),
-            ],
-            options={
-                "indexes": [
-                    models.Index(fields=["week"], name="metrics_sur_week_a6086b_idx"),
-                    models.Index(
-                        fields=["region_id", "week"], name="metrics_sur_region__f59d3b_idx"
-                    ),
-                    models.Index(
-                        fields=["journey_id", "week"], name="metrics_sur_journey_07b8f7_idx"
-                    ),
-                    models.Index(
-                        fields=["touchpoint_id", "week"], name="metrics_sur_touchpo_96742c_idx"
-                    ),
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=(
-                            "week",
-                            "region_id",
-                            "journey_id",
-                            "stage_id",
-                            "touchpoint_id",
-                            "channel",
-                            "client_group_id",
-                        ),
-                        name="survey_week_key",
                     )
                 ],
             },
