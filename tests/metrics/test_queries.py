@@ -221,6 +221,17 @@ def test_rebuilding_days_inside_a_week_rebuilds_the_whole_week(touchpoints):
     assert rows() == whole
 
 
+def test_rebuilding_days_whose_facts_are_gone_leaves_no_rows(touchpoints):
+    days = [WEEK.start + timedelta(days=i) for i in range(7)]
+    made = make_interactions(touchpoints, 10, days, seed=23)
+    in_week = {"day__gte": WEEK.start, "day__lt": WEEK.end}
+    assert InteractionDay.objects.filter(**in_week).exists()
+    Interaction.objects.filter(pk__in=[i.pk for i in made]).delete()
+    rollups.rebuild([rollups.INTERACTIONS], WEEK.start, WEEK.end)
+    assert not InteractionDay.objects.filter(**in_week).exists()
+    assert not InteractionWeek.objects.filter(week=WEEK.start).exists()
+
+
 def test_a_local_day_boundary_is_moscow_midnight(touchpoints):
     """An answer at 00:30 Moscow time on Monday is Monday's, though it is Sunday in UTC."""
     make_responses(touchpoints[:1], 1, [WEEK.start], seed=4)

@@ -375,25 +375,24 @@ def rebuild(families: Iterable[str] = FAMILIES, start: date | None = None, end: 
         for rollup in ROLLUPS:
             if rollup.family not in families:
                 continue
+            column = rollup.bucket_column
             stale = rollup.model.objects.all()
-            if start is None and end is None:
-                stale.delete()
-            span = _days_of_facts(rollup)
-            if span is None:
+            if start is not None:
+                stale = stale.filter(**{f"{column}__gte": period_start(start, rollup.granularity)})
+            if end is not None:
+                stale = stale.filter(**{f"{column}__lt": end})
+            stale.delete()
+            if start is not None and end is not None:
+                low, high = start, end
+            else:  # an open end: up to the first or the last fact
+                span = _days_of_facts(rollup)
+                if span is None:
+                    continue
+                low = span.start if start is None else max(start, span.start)
+                high = span.end if end is None else min(end, span.end)
+            if not low < high:
                 continue
-            first = span.start if start is None else max(start, span.start)
-            last = span.end if end is None else min(end, span.end)
-            if start is not None or end is not None:
-                # Whole buckets: a week partly inside the days is rebuilt as a whole.
-                column = rollup.bucket_column
-                low = period_start(start, rollup.granularity) if start is not None else None
-                stale.filter(
-                    **({f"{column}__gte": low} if low is not None else {}),
-                    **({f"{column}__lt": end} if end is not None else {}),
-                ).delete()
-            if not first < last:
-                continue
-            for bucket in buckets(Period(first, last), rollup.granularity):
+            for bucket in buckets(Period(low, high), rollup.granularity):
                 whole = Period.containing(bucket.start, rollup.granularity)
                 facts = rollup.facts().filter(
                     **{
