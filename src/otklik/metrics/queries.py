@@ -4,8 +4,9 @@ The single source of truth for a metric's value (the API, the dashboards and the
 call these functions). The database adds up counts and sums — from the daily rollups
 (:mod:`otklik.metrics.rollups`) where they hold the slice, from the facts otherwise —
 and the pure functions of :mod:`otklik.metrics.formulas` turn them into values. No fact
-row is loaded into Python: medians come back as the two order statistics around the
-rank, found by window functions, or from the TTFR sketch for very large slices.
+row is loaded into Python: medians come from ``percentile_cont`` on PostgreSQL and, on
+SQLite, as the two order statistics around the rank, found by window functions; from
+the TTFR sketch for very large slices.
 
 Three ways to ask, all returning :class:`MetricValue` objects keyed by metric code:
 
