@@ -25,14 +25,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value, Window
-from django.db.models.functions import (
-    Coalesce,
-    RowNumber,
-    TruncDate,
-    TruncMonth,
-    TruncQuarter,
-    TruncWeek,
-)
+from django.db.models.functions import Coalesce, RowNumber
 
 from otklik.feedback.choices import ResponseStatus
 from otklik.feedback.models import Interaction, Invitation, Response
@@ -46,7 +39,14 @@ from otklik.metrics.models import (
     SurveyRegionDay,
     TtfrSketchDay,
 )
-from otklik.metrics.rollups import INTERACTIONS, MENTIONS, SURVEYS, day_start, local_zone
+from otklik.metrics.rollups import (
+    INTERACTIONS,
+    MENTIONS,
+    SURVEYS,
+    TRUNC,
+    day_start,
+    local_bucket,
+)
 from otklik.metrics.slices import DIMENSIONS, Granularity, Period, Slice, buckets, period_start
 
 # Facts without rollups, read directly (few rows: evaluations, invitations).
@@ -157,12 +157,6 @@ _FACT_FIELD = {
 
 _MOMENT = {INTERACTIONS: "opened_at", EVALUATIONS: "evaluated_at", INVITATIONS: "sent_at"}
 
-_TRUNC = {
-    Granularity.WEEK: TruncWeek,
-    Granularity.MONTH: TruncMonth,
-    Granularity.QUARTER: TruncQuarter,
-}
-
 
 def _evaluations() -> models.QuerySet:
     from otklik.standards.models import Evaluation
@@ -199,10 +193,8 @@ def _bucket_expression(
     if moment is None:
         if granularity is Granularity.DAY or column == "week":
             return F(column)
-        return _TRUNC[granularity](column)
-    if granularity is Granularity.DAY:
-        return TruncDate(moment, tzinfo=local_zone())
-    return _TRUNC[granularity](moment, tzinfo=local_zone(), output_field=models.DateField())
+        return TRUNC[granularity](column)
+    return local_bucket(moment, granularity)
 
 
 @dataclass(frozen=True)

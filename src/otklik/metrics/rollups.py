@@ -28,7 +28,7 @@ import psycopg
 from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models import Count, F, Max, Min, Q, Sum, Value
-from django.db.models.functions import Coalesce, TruncDate, TruncWeek
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth, TruncQuarter, TruncWeek
 from django.db.models.lookups import Exact, GreaterThan, LessThan
 
 from otklik.feedback.choices import QuestionType, ResponseStatus
@@ -72,10 +72,8 @@ class Rollup:
         """Every key: the bucket (each fact's own, or the given one for all) and the slice."""
         if bucket is not None:
             first = Value(bucket, output_field=models.DateField())
-        elif self.granularity is Granularity.DAY:
-            first = TruncDate(self.moment, tzinfo=local_zone())
         else:
-            first = TruncWeek(self.moment, tzinfo=local_zone(), output_field=models.DateField())
+            first = local_bucket(self.moment, self.granularity)
         return {self.bucket_column: first, **self.keys()}
 
 
@@ -86,6 +84,20 @@ def local_zone() -> ZoneInfo:
 def day_start(day: date) -> datetime:
     """The aware moment a local day starts."""
     return datetime.combine(day, time.min, tzinfo=local_zone())
+
+
+TRUNC = {
+    Granularity.WEEK: TruncWeek,
+    Granularity.MONTH: TruncMonth,
+    Granularity.QUARTER: TruncQuarter,
+}
+
+
+def local_bucket(moment: str, granularity: Granularity) -> models.Expression:
+    """The first local day of the day, week, month or quarter a fact's moment falls in."""
+    if granularity is Granularity.DAY:
+        return TruncDate(moment, tzinfo=local_zone())
+    return TRUNC[granularity](moment, tzinfo=local_zone(), output_field=models.DateField())
 
 
 def _none_is_zero(field: str) -> models.Expression:
