@@ -17,8 +17,9 @@ def counts(values):
 
 
 def within_bound(estimate: float, exact: float) -> bool:
-    # relative error ALPHA from one second up, one second below it
-    return abs(estimate - exact) <= max(sketch.ALPHA * exact, 1.0) + 1e-9
+    # relative error ALPHA from one second up, one second below it; a quantile between a
+    # sub-second value and a larger one mixes both (hypothesis found [95.0, 0.75], q=0.5)
+    return abs(estimate - exact) <= sketch.ALPHA * exact + 1.0 + 1e-9
 
 
 @given(waits, st.sampled_from([0.0, 0.1, 0.5, 0.9, 1.0]))

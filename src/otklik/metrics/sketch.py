@@ -7,8 +7,10 @@ Buckets of different days and units merge by adding their counts, in SQL.
 
 Error bound: every order statistic read from the buckets is within a relative error of
 ``ALPHA`` (2 %) of the true one for values of at least one second, and within one
-second below that; the type-7 quantile (see ``formulas.quantile``) interpolates between
-two such order statistics, so it keeps the same bound. Pure Python, no Django.
+second below that, so within ``ALPHA · x + 1 s`` of any true value x; the type-7
+quantile (see ``formulas.quantile``) interpolates linearly between two such order
+statistics, so it is within ``ALPHA · q + 1 s`` of the true quantile q. Pure Python, no
+Django.
 """
 
 from __future__ import annotations
