@@ -124,10 +124,18 @@ def load(
 def analyze_tables(tables: Iterable[str]) -> None:
     """Fresh planner statistics after a load. Without them SQLite picks an index by its
     shape alone: a day's answers were found through ``status`` (every row accepted)
-    instead of ``submitted_at``, a scan of all answers for each day of a rebuild."""
+    instead of ``submitted_at``, a scan of all answers for each day of a rebuild.
+
+    On PostgreSQL, outside a transaction, ``VACUUM (ANALYZE)``: it also marks the loaded
+    pages all-visible, without which an index-only scan reads the table after all (a
+    region's 8-week TTFR quantiles: 161 ms before, 30 ms after). Autovacuum would do it
+    too, some time later. Inside a transaction (where VACUUM cannot run) only ANALYZE.
+    """
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    command = "VACUUM (ANALYZE)" if vacuum else "ANALYZE"
     with connection.cursor() as cursor:
         for table in tables:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
 def rebuild_rollups(families: Iterable[str] = rollups.FAMILIES, start=None, end=None) -> float:
