@@ -483,6 +483,81 @@ def test_a_region_week_reads_rollups_in_a_fixed_number_of_queries(touchpoints):
     assert len(first) == len(second) <= 12
 
 
+def _plain(tables: list[dict]) -> dict:
+    """Every number of the tables, flat (``pytest.approx`` compares flat mappings)."""
+    flat = {}
+
+    def walk(path, item):
+        if isinstance(item, dict):
+            for key, value in item.items():
+                walk((*path, key), value)
+        elif isinstance(item, queries.MetricValue):
+            for name in ("value", "n", "detail", "counts", "applicable"):
+                walk((*path, name), getattr(item, name))
+        else:
+            flat[path] = item
+
+    for index, table in enumerate(tables):
+        walk((index,), table)
+    return flat
+
+
+def _assert_same(got: list[dict], expected: list[dict]) -> None:
+    got, expected = _plain(got), _plain(expected)
+    assert got.keys() == expected.keys()
+    for path, value in expected.items():
+        if isinstance(value, float):
+            assert got[path] == pytest.approx(value, rel=1e-12), path
+        else:
+            assert got[path] == value, path
+
+
+def test_several_periods_at_once_equal_a_table_per_period(touchpoints, main_journey):
+    """This week, last week and the baseline (which holds last week), a period of days
+    cut inside a week and one apart with a gap: each table of ``metric_tables`` is the
+    one ``metric_table`` gives for its period alone, medians and breakdowns included
+    (sums of seconds added in another order may differ in their last binary digit)."""
+    first = WEEK.start - timedelta(weeks=3)
+    days = [first + timedelta(days=i) for i in range(35)]
+    make_responses(touchpoints, 90, days, seed=31)
+    make_interactions(touchpoints, 120, days, seed=31)
+    rows = Mention.objects.bulk_create(
+        Mention(
+            region_id=main_journey.region_id,
+            platform=platform,
+            text="…",
+            published_at=at(day, 12),
+            stars=4,
+            sentiment="positive",
+        )
+        for day, platform in zip(days[::3], ["vk", "2gis", "ok"] * 5, strict=False)
+    )
+    rollups.record(rollups.MENTIONS, [m.pk for m in rows])
+    region = Slice(region=main_journey.region_id)
+    this_week, last_week = WEEK, Period(WEEK.start - timedelta(weeks=1), WEEK.start)
+    baseline = Period(WEEK.start - timedelta(weeks=3), WEEK.start)
+    cut = Period(WEEK.start + timedelta(days=2), WEEK.end + timedelta(days=3))
+    apart = Period(first, first + timedelta(days=4))
+    cases = [(this_week, last_week, baseline), (cut, apart, this_week), (this_week,)]
+    for periods in cases:
+        for by in ("touchpoint", "channel"):
+            alone = [queries.metric_table(region, p, by) for p in periods]
+            with CaptureQueriesContext(connection) as together:
+                at_once = queries.metric_tables(region, periods, by)
+            _assert_same(at_once, alone)
+            assert any(table for table in at_once)
+        with CaptureQueriesContext(connection) as one_by_one:
+            for p in periods:
+                queries.metric_table(region, p, "touchpoint")
+        if len(periods) > 1:  # one query per kind of fact, a TTFR query per period
+            assert len(together) < len(one_by_one)
+    values = queries.metric_tables(Slice(), [apart, WEEK], "region", ["CV-1"])
+    assert [t[main_journey.region_id]["CV-1"].detail for t in values] == [
+        queries.metric_table(Slice(), p, "region", ["CV-1"])[main_journey.region_id]["CV-1"].detail
+        for p in (apart, WEEK)
+    ]
+
+
 def test_a_table_of_enough_answers_leaves_small_groups_in_the_database(touchpoints):
     days = [WEEK.start + timedelta(days=i) for i in range(7)]
     rng = random.Random(14)

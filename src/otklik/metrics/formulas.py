@@ -82,6 +82,8 @@ Amount = float | Decimal
 
 def _count(name: str, value: object) -> int:
     """Return ``value`` as a non-negative ``int`` or raise ``ValueError``."""
+    if type(value) is int and value >= 0:  # the usual case first: a table checks thousands
+        return value
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"{name} must be an integer count, got {value!r}")
     if value < 0:
@@ -319,13 +321,30 @@ class CsatSummary:
     n: int  # number of answers
 
 
-def _csat_counts(distribution: CsatCounts) -> dict[CsatLevel, int]:
-    counts = dict.fromkeys(CsatLevel, 0)
+_CSAT_LEVELS = tuple(CsatLevel)  # worst first; iterating the enum class is slow
+
+
+def _csat_counts(distribution: CsatCounts) -> list[int]:
+    """The numbers of answers per level, worst first (a list: an enum member hashes in
+    Python, which made the counting half the cost of a CSAT value)."""
+    counts = [0, 0, 0, 0, 0]
     for key, value in distribution.items():
-        if isinstance(key, bool) or not isinstance(key, int) or key not in (1, 2, 3, 4, 5):
+        if isinstance(key, bool) or not isinstance(key, int) or not 1 <= key <= 5:
             raise ValueError(f"unknown CSAT level {key!r}; expected CsatLevel or 1–5")
-        counts[CsatLevel(key)] += _count(f"count for level {key}", value)
+        if type(value) is not int or value < 0:  # the message is made only when it is needed
+            value = _count(f"count for level {key}", value)
+        counts[key - 1] += value
     return counts
+
+
+def _satisfied(counts: list[int]) -> int:
+    """Answers at «Ожидания совпали» or above."""
+    return counts[2] + counts[3] + counts[4]
+
+
+def _delighted(counts: list[int]) -> int:
+    """Answers above «Ожидания совпали»."""
+    return counts[3] + counts[4]
 
 
 def csat_distribution(
@@ -337,10 +356,10 @@ def csat_distribution(
     missing levels count as 0. ``None`` when there are no answers.
     """
     counts = _csat_counts(distribution)
-    total = sum(counts.values())
+    total = sum(counts)
     if total == 0:
         return None
-    return {level: count / total * 100 for level, count in counts.items()}
+    return {level: count / total * 100 for level, count in zip(_CSAT_LEVELS, counts, strict=True)}
 
 
 def csat(distribution: CsatCounts) -> float | None:
@@ -353,32 +372,32 @@ def csat(distribution: CsatCounts) -> float | None:
     ``None`` when there are no answers.
     """
     counts = _csat_counts(distribution)
-    total = sum(counts.values())
+    total = sum(counts)
     if total == 0:
         return None
-    return sum(c for level, c in counts.items() if level >= CsatLevel.MET) / total * 100
+    return _satisfied(counts) / total * 100
 
 
 def csat_delight(distribution: CsatCounts) -> float | None:
     """Delight: % of answers above «Ожидания совпали» («Превзошло ожидания» and
     «Значительно превзошло ожидания»). ``None`` when there are no answers."""
     counts = _csat_counts(distribution)
-    total = sum(counts.values())
+    total = sum(counts)
     if total == 0:
         return None
-    return sum(c for level, c in counts.items() if level > CsatLevel.MET) / total * 100
+    return _delighted(counts) / total * 100
 
 
 def csat_summary(distribution: CsatCounts) -> CsatSummary | None:
     """CSAT, delight and the distribution at once; ``None`` when there are no answers."""
     counts = _csat_counts(distribution)
-    total = sum(counts.values())
+    total = sum(counts)
     if total == 0:
         return None
     return CsatSummary(
-        csat=sum(c for lv, c in counts.items() if lv >= CsatLevel.MET) / total * 100,
-        delight=sum(c for lv, c in counts.items() if lv > CsatLevel.MET) / total * 100,
-        distribution={lv: c / total * 100 for lv, c in counts.items()},
+        csat=_satisfied(counts) / total * 100,
+        delight=_delighted(counts) / total * 100,
+        distribution={lv: c / total * 100 for lv, c in zip(_CSAT_LEVELS, counts, strict=True)},
         n=total,
     )
 

@@ -6,8 +6,9 @@ size, the change against the week before, the KPI corridor status in words and c
 a drop badge with its confidence interval when the value fell significantly against the 8
 weeks before (``status.drop_check``). Below the minimum sample the cell says «мало ответов».
 
-The number of queries does not depend on the number of touchpoints: every period is one
-``metric_table`` per grouping (touchpoint, journey) and one ``metric_values`` for the unit.
+The number of queries does not depend on the number of touchpoints: the three periods are
+one ``metric_tables`` per grouping (touchpoint, journey) and a ``metric_values`` each for
+the unit.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from otklik.journeys.models import Journey, Stage, Touchpoint
 from otklik.metrics import display, status
 from otklik.metrics.catalogue import METRICS
 from otklik.metrics.formulas import round_half_up
-from otklik.metrics.queries import METRIC_FAMILY, MetricValue, metric_table, metric_values
+from otklik.metrics.queries import METRIC_FAMILY, MetricValue, metric_tables, metric_values
 from otklik.metrics.slices import Granularity, Period, Slice, baseline
 from otklik.org import access
 from otklik.org.models import Unit
@@ -275,8 +276,8 @@ def week_table(request):
 
     table_slice = unit_slice.with_(journey=journey.pk) if journey else unit_slice
     previous, base = week.previous(), baseline(week, BASELINE_WEEKS)
-    by_tp = [metric_table(table_slice, p, "touchpoint", codes) for p in (week, previous, base)]
-    by_journey = [metric_table(table_slice, p, "journey", codes) for p in (week, previous, base)]
+    by_tp = metric_tables(table_slice, [week, previous, base], "touchpoint", codes)
+    by_journey = metric_tables(table_slice, [week, previous, base], "journey", codes)
     headline = [metric_values(unit_slice, p, codes) for p in (week, previous, base)]
     bounds = corridors(region_id)
 
