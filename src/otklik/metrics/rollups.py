@@ -323,6 +323,52 @@ def _fill(
 
 
 _PLACEHOLDER = -7_777_777_777  # stands for the primary key in the cached statement
+# Stands for the bucket in the cached rebuild statement (a Monday: its day or its week).
+_PLACEHOLDER_WEEK = Period(date(1800, 1, 6), date(1800, 1, 13))
+
+
+def _bucket_marks(whole: Period) -> tuple:
+    """The parameters that name a bucket in the rebuild statement, as the ORM adapts them:
+    its first day (the key) and the moments its facts lie between."""
+    ops = connection.ops
+    return (
+        ops.adapt_datefield_value(whole.start),
+        ops.adapt_datetimefield_value(day_start(whole.start)),
+        ops.adapt_datetimefield_value(day_start(whole.end)),
+    )
+
+
+@cache
+def _bucket_statement(rollup: Rollup, vendor: str) -> tuple[str, list, tuple[int, ...]]:
+    """The rebuild of one day (or week) of a rollup, compiled once, and where its bucket's
+    parameters are: every bucket is the same statement with other dates. Through the ORM
+    each one cost a few milliseconds more than it ran on a day with few facts."""
+    whole = Period.containing(_PLACEHOLDER_WEEK.start, rollup.granularity)
+    facts = rollup.facts().filter(
+        **{
+            f"{rollup.moment}__gte": day_start(whole.start),
+            f"{rollup.moment}__lt": day_start(whole.end),
+        }
+    )
+    sql, params = _sql(rollup, facts, upsert=False, bucket=whole.start)
+    marks = _bucket_marks(whole)
+    if any(params.count(mark) != 1 for mark in marks):  # pragma: no cover - the ORM's shape
+        raise RuntimeError(f"the rebuild statement of {rollup.table} names its bucket twice")
+    return sql, params, tuple(params.index(mark) for mark in marks)
+
+
+def _rebuild_buckets(rollup: Rollup, days: Period) -> None:
+    """Fill a rollup's days (or the whole weeks they touch) from the facts, one bucket per
+    statement: the bucket is a constant of the query, not a time-zone conversion per fact
+    (which SQLite runs as a Python function: 40 minutes for the national data set)."""
+    sql, params, at = _bucket_statement(rollup, connection.vendor)
+    with connection.cursor() as cursor:
+        for bucket in buckets(days, rollup.granularity):
+            values = list(params)
+            whole = Period.containing(bucket.start, rollup.granularity)
+            for index, mark in zip(at, _bucket_marks(whole), strict=True):
+                values[index] = mark
+            cursor.execute(sql, values)
 
 
 @cache
@@ -402,14 +448,5 @@ def rebuild(families: Iterable[str] = FAMILIES, start: date | None = None, end: 
                     continue
                 low = span.start if start is None else max(start, span.start)
                 high = span.end if end is None else min(end, span.end)
-            if not low < high:
-                continue
-            for bucket in buckets(Period(low, high), rollup.granularity):
-                whole = Period.containing(bucket.start, rollup.granularity)
-                facts = rollup.facts().filter(
-                    **{
-                        f"{rollup.moment}__gte": day_start(whole.start),
-                        f"{rollup.moment}__lt": day_start(whole.end),
-                    }
-                )
-                _fill(rollup, facts, upsert=False, bucket=whole.start)
+            if low < high:
+                _rebuild_buckets(rollup, Period(low, high))
