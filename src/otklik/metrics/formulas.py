@@ -529,8 +529,13 @@ def conversation_volume(counts: Mapping[str, int] | Iterable[int]) -> int:
     ``counts`` is the count per channel/platform (a mapping or plain counts). A volume is a
     count, not a ratio: no mentions is a real 0, not «нет данных».
     """
-    items = counts.items() if isinstance(counts, Mapping) else enumerate(counts)
-    return sum(_count(f"count for {key!r}", value) for key, value in items)
+    mapping = type(counts) is dict or isinstance(counts, Mapping)  # the usual case first
+    total = 0
+    for key, value in counts.items() if mapping else enumerate(counts):
+        if type(value) is not int or value < 0:  # the message is made only when it is needed
+            value = _count(f"count for {key!r}", value)
+        total += value
+    return total
 
 
 Interval = tuple[time, time]
