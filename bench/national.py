@@ -1327,6 +1327,20 @@ def timed(action, runs: int):
     return statistics.median(times), result
 
 
+def interleaved(actions: dict) -> tuple[dict, dict]:
+    """``{name: (action, runs)}`` → (median ms, last result) per name, the actions run in
+    turns after one warm-up each; an action with fewer runs sits out the later turns."""
+    last = {name: action() for name, (action, _runs) in actions.items()}
+    times: dict = {name: [] for name in actions}
+    for turn in range(max(runs for _action, runs in actions.values())):
+        for name, (action, runs) in actions.items():
+            if turn < runs:
+                started = time.perf_counter()
+                last[name] = action()
+                times[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}, last
+
+
 class Checker:
     def __init__(self):
         self.failures: list[str] = []
@@ -1385,7 +1399,6 @@ def benchmark(args, paths) -> int:
         parts[name], _ = timed(
             lambda p=p: metric_table(Slice(region=region), p, "touchpoint"), runs
         )
-    results["table"], engine_table = timed(table, runs)
     results["trend"], trend = timed(
         lambda: metric_series(Slice(), trend_period, "week", ["NPS", "CES", "CSAT"]), runs
     )
@@ -1395,12 +1408,18 @@ def benchmark(args, paths) -> int:
     results["tile_all"], tile_all = timed(
         lambda: metric_values(Slice(centre=centre), this_week), runs
     )
-    results["pandas"], pandas_table = timed(
-        lambda: pandas_way(connection, region, periods), max(1, min(runs, 3))
-    )
     duck = duckdb.connect(str(paths["duckdb"]), read_only=True)
     check_duck_structure(duck, plain)
-    results["duckdb"], duck_table = timed(lambda: duckdb_way(duck, region, periods), runs)
+    # The three ways of the ratios take turns, so that a change of the machine's speed
+    # during the run (a shared virtual machine's is large) falls on all three alike.
+    compared = {
+        "table": (table, runs),
+        "pandas": (lambda: pandas_way(connection, region, periods), max(1, min(runs, 3))),
+        "duckdb": (lambda: duckdb_way(duck, region, periods), runs),
+    }
+    timings, last = interleaved(compared)
+    results.update(timings)
+    engine_table, pandas_table, duck_table = last["table"], last["pandas"], last["duckdb"]
 
     touchpoints = len(set(engine_table["this week"]) - {0, None})
     for key in (0, None):

