@@ -88,6 +88,31 @@ def test_database_url_chooses_the_database(tmp_path, url, engine):
     assert out == engine
 
 
+@pytest.mark.parametrize(
+    ("query", "options"),
+    [
+        ("", "-c work_mem=16MB"),
+        ("?options=-c%20statement_timeout%3D5000", "-c statement_timeout=5000 -c work_mem=16MB"),
+        ("?options=-c%20work_mem%3D64MB", "-c work_mem=64MB"),
+    ],
+)
+def test_postgresql_connections_ask_for_work_mem_unless_the_url_does(tmp_path, query, options):
+    env = {
+        **os.environ,
+        "OTKLIK_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": "postgres://u:p@db.local:5432/otklik" + query,
+        "DJANGO_SETTINGS_MODULE": "otklik.settings",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['OPTIONS']['options'])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == options
+
+
 def test_the_stylesheet_is_served_by_the_application(client):
     response = client.get("/static/otklik/otklik.css")
     assert response.status_code == 200
