@@ -72,6 +72,11 @@ def test_without_secret_key_one_is_generated_and_kept(tmp_path):
     ],
 )
 def test_database_url_chooses_the_database(tmp_path, url, engine):
+    assert database_setting(tmp_path, url, "['ENGINE']") == engine
+
+
+def database_setting(tmp_path, url: str, item: str) -> str:
+    """``settings.DATABASES['default']<item>`` under the product's settings and this URL."""
     env = {
         **os.environ,
         "OTKLIK_DATA_DIR": str(tmp_path),
@@ -80,12 +85,11 @@ def test_database_url_chooses_the_database(tmp_path, url, engine):
     }
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        "print(settings.DATABASES['default']['ENGINE'])"
+        f"print(settings.DATABASES['default']{item})"
     )
-    out = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout.strip()
-    assert out == engine
 
 
 @pytest.mark.parametrize(
@@ -97,20 +101,8 @@ def test_database_url_chooses_the_database(tmp_path, url, engine):
     ],
 )
 def test_postgresql_connections_ask_for_work_mem_unless_the_url_does(tmp_path, query, options):
-    env = {
-        **os.environ,
-        "OTKLIK_DATA_DIR": str(tmp_path),
-        "DATABASE_URL": "postgres://u:p@db.local:5432/otklik" + query,
-        "DJANGO_SETTINGS_MODULE": "otklik.settings",
-    }
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.DATABASES['default']['OPTIONS']['options'])"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert out == options
+    url = "postgres://u:p@db.local:5432/otklik" + query
+    assert database_setting(tmp_path, url, "['OPTIONS']['options']") == options
 
 
 def test_the_stylesheet_is_served_by_the_application(client):

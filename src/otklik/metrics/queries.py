@@ -614,10 +614,12 @@ def _surveys(slice_, spans, grouping) -> list[dict]:
     sums = _sums(
         rows, group, _sum_of(_SURVEY_SUMS), at_least=("responses", grouping.min_n), span=span
     )
-    return [
-        {key: _values(SURVEYS, c, grouping.codes) for key, c in period_sums.items()}
-        for period_sums in spans.split(sums)
-    ]
+    return _per_period(spans, sums, lambda c: _values(SURVEYS, c, grouping.codes))
+
+
+def _per_period(spans: _Spans, sums: dict, build) -> list[dict]:
+    """Each period's groups, each with the values ``build`` makes of its sums."""
+    return [{key: build(c) for key, c in period_sums.items()} for period_sums in spans.split(sums)]
 
 
 #: CV-2's split by channel, summed beside the other measures (one conditional sum per
@@ -813,21 +815,19 @@ def _evaluations_values(slice_, spans, grouping) -> list[dict]:
         at_least=("n", grouping.min_n),
         span=span,
     )
-    return [
-        {
-            key: {
-                "IQS": MetricValue(
-                    "IQS",
-                    formulas.iqs_overall_from_total(c["total"], c["n"]),
-                    c["n"],
-                    {"critical_failed": c["critical_failed"]},
-                    {"n": c["n"], "sum": c["total"], "sumsq": c["sumsq"]},
-                )
-            }
-            for key, c in period_sums.items()
-        }
-        for period_sums in spans.split(sums)
-    ]
+    return _per_period(spans, sums, _iqs)
+
+
+def _iqs(c: dict) -> dict[str, MetricValue]:
+    return {
+        "IQS": MetricValue(
+            "IQS",
+            formulas.iqs_overall_from_total(c["total"], c["n"]),
+            c["n"],
+            {"critical_failed": c["critical_failed"]},
+            {"n": c["n"], "sum": c["total"], "sumsq": c["sumsq"]},
+        )
+    }
 
 
 def _invitations(slice_, spans, grouping) -> list[dict]:
@@ -854,20 +854,18 @@ def _invitations(slice_, spans, grouping) -> list[dict]:
         at_least=("invited", grouping.min_n),
         span=span,
     )
-    return [
-        {
-            key: {
-                "RESPONSE_RATE": MetricValue(
-                    "RESPONSE_RATE",
-                    formulas.response_rate(c["responded"], c["invited"]),
-                    c["invited"],
-                    counts={"part": c["responded"], "whole": c["invited"]},
-                )
-            }
-            for key, c in period_sums.items()
-        }
-        for period_sums in spans.split(sums)
-    ]
+    return _per_period(spans, sums, _response_rate)
+
+
+def _response_rate(c: dict) -> dict[str, MetricValue]:
+    return {
+        "RESPONSE_RATE": MetricValue(
+            "RESPONSE_RATE",
+            formulas.response_rate(c["responded"], c["invited"]),
+            c["invited"],
+            counts={"part": c["responded"], "whole": c["invited"]},
+        )
+    }
 
 
 _FAMILY_QUERY = {
