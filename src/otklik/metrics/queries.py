@@ -334,7 +334,8 @@ def _sums(
             key = (key, *(row[at[name]] for name in extra))
         if span is not None:
             key = (row[at["s"]], key)
-        result[key] = dict(zip(measure_names, map(_number, row[first:]), strict=True))
+        numbers = [value if type(value) is int else _number(value) for value in row[first:]]
+        result[key] = dict(zip(measure_names, numbers, strict=True))
     return result
 
 
@@ -924,15 +925,22 @@ def _grouped(slice_: Slice, periods: Sequence[Period], grouping: _Grouping) -> l
 def _complete(values: dict, wanted: set[str], codes: list[str]) -> dict:
     """Every wanted code present, in catalogue order: «no data» or «not applicable» (a
     slice naming ``wanted`` dimensions that the code's facts do not carry)."""
-    result = {}
-    for code in codes:
-        if code in values:
-            result[code] = values[code]
-        elif not wanted <= FAMILY_DIMENSIONS[METRIC_FAMILY[code]]:
-            result[code] = MetricValue(code, None, 0, applicable=False)
-        else:
-            result[code] = _empty(code)
-    return result
+    fillers = _fillers(frozenset(wanted), tuple(codes))
+    return {code: values.get(code, filler) for code, filler in fillers}
+
+
+@cache
+def _fillers(wanted: frozenset[str], codes: tuple[str, ...]) -> tuple:
+    """What stands for each code a group has no value of (made once per ask, shared)."""
+    return tuple(
+        (
+            code,
+            _empty(code)
+            if wanted <= FAMILY_DIMENSIONS[METRIC_FAMILY[code]]
+            else MetricValue(code, None, 0, applicable=False),
+        )
+        for code in codes
+    )
 
 
 # --------------------------------------------------------------------------- the API
