@@ -359,8 +359,7 @@ def _bucket_statement(rollup: Rollup, vendor: str) -> tuple[str, list, tuple[int
 
 def _rebuild_buckets(rollup: Rollup, days: Period) -> None:
     """Fill a rollup's days (or the whole weeks they touch) from the facts, one bucket per
-    statement: the bucket is a constant of the query, not a time-zone conversion per fact
-    (which SQLite runs as a Python function: 40 minutes for the national data set)."""
+    statement (why: the module's docstring)."""
     sql, params, at = _bucket_statement(rollup, connection.vendor)
     with connection.cursor() as cursor:
         for bucket in buckets(days, rollup.granularity):
