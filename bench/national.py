@@ -1318,13 +1318,8 @@ def print_load(report: dict) -> None:
 
 def timed(action, runs: int):
     """(median ms over ``runs`` after one warm-up, the last result)."""
-    result = action()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), result
+    times, last = interleaved({"one": (action, runs)})
+    return times["one"], last["one"]
 
 
 def interleaved(actions: dict) -> tuple[dict, dict]:

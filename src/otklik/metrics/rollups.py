@@ -351,10 +351,14 @@ def _bucket_statement(rollup: Rollup, vendor: str) -> tuple[str, list, tuple[int
         }
     )
     sql, params = _sql(rollup, facts, upsert=False, bucket=whole.start)
-    marks = _bucket_marks(whole)
+    return sql, params, _positions(rollup, params, _bucket_marks(whole))
+
+
+def _positions(rollup: Rollup, params: list, marks: Iterable) -> tuple[int, ...]:
+    """Where each placeholder of a statement compiled once stands among its parameters."""
     if any(params.count(mark) != 1 for mark in marks):  # pragma: no cover - the ORM's shape
-        raise RuntimeError(f"the rebuild statement of {rollup.table} names its bucket twice")
-    return sql, params, tuple(params.index(mark) for mark in marks)
+        raise RuntimeError(f"a placeholder of {rollup.table}'s statement is not there once")
+    return tuple(params.index(mark) for mark in marks)
 
 
 def _rebuild_buckets(rollup: Rollup, days: Period) -> None:
@@ -376,7 +380,8 @@ def _one_fact_statement(rollup: Rollup, vendor: str) -> tuple[str, list, int]:
     several milliseconds, too much for every survey answer a citizen sends."""
     facts = rollup.facts().filter(**{rollup.fact_key: _PLACEHOLDER})
     sql, params = _sql(rollup, facts, upsert=True)
-    return sql, params, params.index(_PLACEHOLDER)
+    (at,) = _positions(rollup, params, [_PLACEHOLDER])
+    return sql, params, at
 
 
 def _execute_prepared(sql: str, params: list) -> None:
