@@ -1910,7 +1910,9 @@ def run(args) -> int:
     paths = {
         "sqlite": data / f"national-{tag}.sqlite3",
         "duckdb": data / f"national-{tag}.duckdb",
-        "duckdb_tmp": data / f"national-{tag}.duckdb.part",
+        # Its own name per process: two loads at once (one per database) each write a
+        # copy, and the last to finish puts its copy in place.
+        "duckdb_tmp": data / f"national-{tag}.duckdb.{os.getpid()}.part",
         "structure": data / f"national-{tag}-{args.db}.structure.json",
         "report": data / f"national-{tag}-{args.db}.load.json",
     }
