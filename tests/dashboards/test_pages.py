@@ -103,7 +103,7 @@ def test_filters_narrow_the_slice_and_bad_filters_are_ignored(client_for, units)
 
 def test_the_number_of_queries_does_not_grow_with_the_touchpoints(client_for, units):
     from otklik.journeys.models import Stage, Touchpoint
-    from otklik.metrics.models import SurveyDay
+    from otklik.metrics.models import SurveyDay, SurveyWeek
 
     client = client_for("regadmin")
     url = urls(units)["region"]
@@ -115,24 +115,23 @@ def test_the_number_of_queries_does_not_grow_with_the_touchpoints(client_for, un
     journey = stage.journey
     for i in range(6):
         tp = Touchpoint.objects.create(stage=stage, name=f"Новая точка {i}", channel="website")
-        for day in (period.start, period.start + timedelta(days=2)):
+        keys = {
+            "region_id": journey.region_id,
+            "journey_id": journey.pk,
+            "stage_id": stage.pk,
+            "touchpoint_id": tp.pk,
+            "client_group_id": 0,
+        }
+        day = {"responses": 40, "nps_promoters": 10 + i, "nps_passives": 10}
+        day |= {"nps_detractors": 20 - i, "csat_2": 10, "csat_4": 30}
+        for first in (period.start, period.start + timedelta(days=2)):
             SurveyDay.objects.create(
-                day=day,
-                region_id=journey.region_id,
-                centre_id=units["podolsk"].pk,
-                journey_id=journey.pk,
-                stage_id=stage.pk,
-                touchpoint_id=tp.pk,
-                channel="qr",
-                segment_id=0,
-                client_group_id=0,
-                responses=40,
-                nps_promoters=10 + i,
-                nps_passives=10,
-                nps_detractors=20 - i,
-                csat_2=10,
-                csat_4=30,
+                day=first, centre_id=units["podolsk"].pk, channel="qr", segment_id=0, **keys, **day
             )
+        # The week's rollup row of the same two days (the weekly page reads it).
+        SurveyWeek.objects.create(
+            week=period.start, **keys, **{name: 2 * value for name, value in day.items()}
+        )
     with CaptureQueriesContext(connection) as after:
         html = client.get(url).content.decode()
     assert "Новая точка 0" in html  # the new touchpoints are among the worst

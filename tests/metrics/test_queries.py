@@ -12,7 +12,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from otklik.feedback.choices import QuestionType, ResponseChannel, ResponseStatus
+from otklik.feedback.choices import (
+    InteractionChannel,
+    QuestionType,
+    ResponseChannel,
+    ResponseStatus,
+)
 from otklik.feedback.models import Answer, Interaction, Mention, Response
 from otklik.feedback.services import do_submit_response, survey_for
 from otklik.metrics import formulas, queries, rollups
@@ -21,6 +26,7 @@ from otklik.metrics.models import (
     InteractionWeek,
     SurveyDay,
     SurveyRegionDay,
+    SurveyWeek,
     TtfrSketchDay,
 )
 from otklik.metrics.slices import Granularity, Period, Slice
@@ -165,14 +171,20 @@ def _tables_read(action) -> set[str]:
         action()
     return {
         table
-        for table in ("metrics_interactionweek", "metrics_interactionday")
+        for table in (
+            "metrics_interactionweek",
+            "metrics_interactionday",
+            "metrics_surveyweek",
+            "metrics_surveyday",
+        )
         if any(f'"{table}"' in query["sql"] for query in captured)
     }
 
 
 def test_whole_weeks_read_the_weekly_rollups_and_equal_the_formulas(touchpoints):
-    """Two whole weeks of interactions come from the weekly rollup, a period cut inside a
-    week from the daily one; both equal the formulas over the rows they hold."""
+    """Two whole weeks of answers and interactions come from the weekly rollups, a period
+    cut inside a week from the daily ones; both equal the formulas over the rows they
+    hold, CV-2's split by channel included."""
     fortnight = Period(WEEK.start, WEEK.end + timedelta(days=7))
     days = [fortnight.start + timedelta(days=i) for i in range(14)]
     responses = make_responses(touchpoints, 60, days, seed=21)
@@ -180,8 +192,8 @@ def test_whole_weeks_read_the_weekly_rollups_and_equal_the_formulas(touchpoints)
     region = Slice(region=touchpoints[0].stage.journey.region_id)
     cut = Period(WEEK.start + timedelta(days=2), fortnight.end)
     for period, read in (
-        (fortnight, {"metrics_interactionweek"}),
-        (cut, {"metrics_interactionday"}),
+        (fortnight, {"metrics_interactionweek", "metrics_surveyweek"}),
+        (cut, {"metrics_interactionday", "metrics_surveyday"}),
     ):
         assert _tables_read(lambda p=period: queries.metric_table(region, p, "touchpoint")) == read
         table = queries.metric_table(region, period, "touchpoint")
@@ -196,9 +208,24 @@ def test_whole_weeks_read_the_weekly_rollups_and_equal_the_formulas(touchpoints)
             assert table[tp.pk]["ER"].value == pytest.approx(
                 formulas.escalation_rate(sum(i.escalated for i in facts), len(facts))
             )
-    # A dimension the weekly rollups leave out (the centre) reads the daily ones.
+            assert table[tp.pk]["CV-2"].detail["by_channel"] == dict(
+                Counter(i.channel for i in facts)
+            )
+    # Dimensions the weekly rollups leave out (the centre, the channel) read the daily ones.
     by_centre = lambda: queries.metric_table(region, fortnight, "centre")  # noqa: E731
-    assert _tables_read(by_centre) == {"metrics_interactionday"}
+    assert _tables_read(by_centre) == {"metrics_interactionday", "metrics_surveyday"}
+    journey = Slice(journey=touchpoints[0].stage.journey_id)
+    by_channel = queries.metric_table(journey, fortnight, "channel", ["CV-2", "NPS"])
+    conversations = {key: values["CV-2"].n for key, values in by_channel.items()}
+    assert {key: n for key, n in conversations.items() if n} == dict(
+        Counter(i.channel for i in made)
+    )  # the survey channels (QR, SMS) have answers, no conversations
+
+
+def test_the_weekly_interaction_rollup_counts_every_channel():
+    """A channel added to the choices needs its column in the weekly rollup."""
+    columns = {f.name for f in InteractionWeek._meta.get_fields()}
+    assert {f"received_{channel}" for channel in InteractionChannel.values} <= columns
 
 
 def period_holds(period: Period, moment: datetime) -> bool:
@@ -211,7 +238,7 @@ def test_rebuilding_days_inside_a_week_rebuilds_the_whole_week(touchpoints):
     near = InteractionWeek.objects.filter(week__range=(WEEK.start - timedelta(7), WEEK.end))
 
     def rows():
-        return sorted(near.values_list("week", "touchpoint_id", "channel", "received"))
+        return sorted(near.values_list("week", "touchpoint_id", "received_phone", "received"))
 
     whole = rows()
     assert {row[0] for row in whole} == {WEEK.start}
@@ -287,12 +314,13 @@ def test_incremental_rollups_equal_a_rebuild(touchpoints):
                 SurveyRegionDay,
                 InteractionDay,
                 InteractionWeek,
+                SurveyWeek,
                 TtfrSketchDay,
             )
         }
 
     incremental = snapshot()
-    assert incremental["SurveyDay"] and incremental["InteractionWeek"]
+    assert incremental["SurveyWeek"] and incremental["InteractionWeek"]
     rollups.rebuild()
     rebuilt = snapshot()
     for model, rows in incremental.items():

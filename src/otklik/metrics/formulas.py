@@ -116,9 +116,11 @@ def percent(part: int, whole: int) -> float | None:
 
     ``part`` is a subset of ``whole``, so ``part > whole`` is rejected.
     """
-    part = _count("part", part)
-    whole = _count("whole", whole)
-    _part_of("part", part, "whole", whole)
+    # The usual case checked at once (a weekly table computes thousands of shares).
+    if not (type(part) is int and type(whole) is int and 0 <= part <= whole):
+        part = _count("part", part)
+        whole = _count("whole", whole)
+        _part_of("part", part, "whole", whole)
     if whole == 0:
         return None
     return part / whole * 100

@@ -31,7 +31,7 @@ from django.db.models import Count, F, Max, Min, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth, TruncQuarter, TruncWeek
 from django.db.models.lookups import Exact, GreaterThan, LessThan
 
-from otklik.feedback.choices import QuestionType, ResponseStatus
+from otklik.feedback.choices import InteractionChannel, QuestionType, ResponseStatus
 from otklik.feedback.models import Answer, Interaction, Mention
 from otklik.metrics.models import (
     InteractionDay,
@@ -40,6 +40,7 @@ from otklik.metrics.models import (
     MentionDay,
     SurveyDay,
     SurveyRegionDay,
+    SurveyWeek,
     TtfrSketchDay,
 )
 from otklik.metrics.slices import Granularity, Period, buckets, period_start
@@ -145,6 +146,15 @@ def _survey_keys() -> dict[str, models.Expression]:
     }
 
 
+def _survey_week_keys() -> dict[str, models.Expression]:
+    """The day table's keys that follow from the touchpoint (no centre, channel, segment)."""
+    keys = _survey_keys()
+    return {
+        name: keys[name]
+        for name in ("region_id", "journey_id", "stage_id", "touchpoint_id", "client_group_id")
+    }
+
+
 def _survey_region_keys() -> dict[str, models.Expression]:
     return {"region_id": F("response__region_id")}
 
@@ -168,19 +178,25 @@ def _interaction_measures() -> dict[str, models.Expression]:
     }
 
 
+def _interaction_week_measures() -> dict[str, models.Expression]:
+    """The day tables' measures and each channel's count (the weekly table's CV-2 split)."""
+    by_channel = {f"received_{name}": _count(channel=name) for name in InteractionChannel.values}
+    return {**_interaction_measures(), **by_channel}
+
+
 def _interaction_week_keys() -> dict[str, models.Expression]:
     return {
         "region_id": F("region_id"),
         "journey_id": _none_is_zero("touchpoint__stage__journey_id"),
         "stage_id": _none_is_zero("touchpoint__stage_id"),
         "touchpoint_id": _none_is_zero("touchpoint_id"),
-        "channel": F("channel"),
     }
 
 
 def _interaction_keys() -> dict[str, models.Expression]:
     return {
         **_interaction_week_keys(),
+        "channel": F("channel"),
         "centre_id": _none_is_zero("centre_id"),
         "employee_id": _none_is_zero("employee_id"),
     }
@@ -232,6 +248,16 @@ ROLLUPS = (
         _survey_measures,
     ),
     Rollup(
+        SurveyWeek,
+        SURVEYS,
+        _accepted_answers,
+        "response__submitted_at",
+        "response_id",
+        _survey_week_keys,
+        _survey_measures,
+        Granularity.WEEK,
+    ),
+    Rollup(
         InteractionDay,
         INTERACTIONS,
         Interaction.objects.all,
@@ -256,7 +282,7 @@ ROLLUPS = (
         "opened_at",
         "pk",
         _interaction_week_keys,
-        _interaction_measures,
+        _interaction_week_measures,
         Granularity.WEEK,
     ),
     Rollup(
@@ -427,15 +453,22 @@ def _days_of_facts(rollup: Rollup) -> Period | None:
     return Period(first, last + timedelta(days=1))
 
 
-def rebuild(families: Iterable[str] = FAMILIES, start: date | None = None, end: date | None = None):
+def rebuild(
+    families: Iterable[str] = FAMILIES,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    tables: set[type[models.Model]] | None = None,
+):
     """Fill the rollups again from the facts of local days ``[start, end)`` (all by default).
 
-    A weekly rollup is rebuilt for the whole weeks those days touch.
+    A weekly rollup is rebuilt for the whole weeks those days touch. ``tables`` limits it
+    to those rollup models (a migration that adds or changes one).
     """
     families = set(families)
     with transaction.atomic():
         for rollup in ROLLUPS:
-            if rollup.family not in families:
+            if rollup.family not in families or (tables is not None and rollup.model not in tables):
                 continue
             column = rollup.bucket_column
             stale = rollup.model.objects.all()
