@@ -170,11 +170,10 @@ def _evaluations() -> models.QuerySet:
     return Evaluation.objects.all()
 
 
-# The weekly rollups (their Monday is their day) and the slice keys they hold.
-_WEEKLY = {SURVEYS: SurveyWeek, INTERACTIONS: InteractionWeek}
-_WEEK_DIMENSIONS = {
-    SURVEYS: {"region", "journey", "stage", "touchpoint", "client_group"},
-    INTERACTIONS: {"region", "journey", "stage", "touchpoint"},
+# The weekly rollups (their Monday is their day) and the slice keys each holds.
+_WEEKLY = {
+    SURVEYS: (SurveyWeek, {"region", "journey", "stage", "touchpoint", "client_group"}),
+    INTERACTIONS: (InteractionWeek, {"region", "journey", "stage", "touchpoint"}),
 }
 
 
@@ -254,8 +253,8 @@ def _rollup_for(
     if family == INTERACTIONS and dims <= {"region", "channel"}:
         return InteractionRegionDay, "day"
     weekly = grouping.granularity in (None, Granularity.WEEK) and spans.whole_weeks()
-    if weekly and family in _WEEKLY and dims <= _WEEK_DIMENSIONS[family]:
-        return _WEEKLY[family], "week"
+    if weekly and family in _WEEKLY and dims <= _WEEKLY[family][1]:
+        return _WEEKLY[family][0], "week"
     return {SURVEYS: SurveyDay, INTERACTIONS: InteractionDay, MENTIONS: MentionDay}[family], "day"
 
 
