@@ -456,41 +456,6 @@ def test_ttfr_median_per_touchpoint_is_exact(touchpoints):
         assert table[tp.pk]["TTFR"].detail["p90"] == pytest.approx(formulas.ttfr_p90(waits))
 
 
-def test_ttfr_quantiles_are_exact_when_many_waits_share_a_sketch_bucket(main_journey):
-    # 100…103 s fall in one 2 % bucket, 1 s and 0 s in the lowest ones; by channel, so the
-    # groups are text keys; «phone» has a single wait.
-    waits = {"chat": [100, 101, 103, 100, 102, 101, 3600, 1, 0, 0], "phone": [45]}
-    opened = at(WEEK.start, 10)
-    made = [
-        Interaction(
-            region_id=main_journey.region_id,
-            channel=channel,
-            opened_at=opened,
-            first_response_at=opened + timedelta(seconds=wait),
-        )
-        for channel, channel_waits in waits.items()
-        for wait in channel_waits
-    ]
-    for interaction in made:
-        interaction.derive()
-    rollups.record(rollups.INTERACTIONS, [i.pk for i in Interaction.objects.bulk_create(made)])
-    table = queries.metric_table(Slice(), WEEK, by="channel", codes=["TTFR"])
-    for channel, channel_waits in waits.items():
-        ttfr = table[channel]["TTFR"]
-        assert ttfr.n == len(channel_waits)
-        assert ttfr.value == pytest.approx(formulas.ttfr_median(channel_waits))
-        assert ttfr.detail["p90"] == pytest.approx(formulas.ttfr_p90(channel_waits))
-        assert ttfr.detail["approximate"] is False
-
-
-def test_the_ranks_of_the_quantiles_are_found_in_their_buckets():
-    # Group 1: five waits in buckets 5 (3) and 7 (2); the median is between ranks 2 and 3,
-    # p90 (h = 3.6) between 3 and 4. Group 2: one wait.
-    sizes, wanted = queries._ranks_in_buckets([(1, 7, 2), (1, 5, 3), (2, 3, 1)])
-    assert sizes == {1: 5, 2: 1}
-    assert dict(wanted) == {(1, 5): {3: 2}, (1, 7): {1: 3, 2: 4}, (2, 3): {1: 0}}
-
-
 def test_the_sketch_answers_huge_slices_within_its_bound(touchpoints, monkeypatch):
     from otklik.metrics import sketch
 

@@ -560,12 +560,9 @@ class Interaction(models.Model):
         ordering = ["-opened_at"]
         indexes = [
             models.Index(fields=["opened_at"]),  # national slices (exact TTFR medians)
-            # Covers a region's exact TTFR ranks by touchpoint (and, on SQLite, the count
-            # per sketch bucket that guides them): read from the index alone, not from heap
-            # pages spread over a table that is in the order of time.
-            models.Index(
-                fields=["region", "opened_at", "touchpoint", "ttfr_seconds", "ttfr_bucket"]
-            ),
+            # Covers a region's exact TTFR ranks by touchpoint: read from the index alone,
+            # not from heap pages spread over a table that is in the order of time.
+            models.Index(fields=["region", "opened_at", "touchpoint", "ttfr_seconds"]),
             models.Index(fields=["centre", "opened_at"]),
             models.Index(fields=["touchpoint", "opened_at"]),
             models.Index(fields=["channel", "opened_at"]),

@@ -18,7 +18,6 @@ Three ways to ask, all returning :class:`MetricValue` objects keyed by metric co
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -729,80 +728,48 @@ def _ttfr_percentiles(facts: models.QuerySet, group: models.Expression | None) -
 
 def _ttfr_ranks(facts: models.QuerySet, group: models.Expression | None) -> dict:
     """Median and p90 per group where there is no ``percentile_cont`` (SQLite): the two
-    order statistics around each quantile's rank (type 7), exact, in two steps.
+    order statistics around each quantile's rank (type 7, 1-based), by window functions.
 
-    Ranking every fact with a window function sorts them all (a region's 8 weeks, 47 k
-    first responses: most of its weekly table's time). The sketch bucket of a fact
-    (``ttfr_bucket``) rises with its TTFR, so the facts' count per group and bucket tells
-    which bucket holds each wanted rank and at which place; only the facts of these
-    buckets are then ranked, within their bucket. Both steps read the facts' covering
-    index, not the table.
+    The ORM writes the facts' query; the windows around it are written here, over its
+    ``g`` column, as one named window. Written by the ORM, each window repeated the group
+    expression with its own parameters, which SQLite cannot tell are the same: it sorted
+    the facts once per window (a region's 8 weeks: 180 ms instead of 62).
     """
     inner = (
         facts.order_by()
         .annotate(g=group if group is not None else Value(None, models.IntegerField()))
-        .annotate(b=F("ttfr_bucket"), v=F("ttfr_seconds"))
-        .values("g", "b", "v")
+        .annotate(v=F("ttfr_seconds"))
+        .values("g", "v")
     )
     as_key = _key_reader(inner)
     sql, params = inner.query.sql_with_params()
+    ranks = ", ".join(
+        f"(size - 1) * {round(q * 10)} / 10 + {offset}"  # ⌊(size − 1)·q⌋ + 1 and + 2
+        for _name, q in _QUANTILES
+        for offset in (1, 2)
+    )
+    statement = (
+        "SELECT g, rank, size, v FROM (SELECT g, v, ROW_NUMBER() OVER w AS rank, "  # noqa: S608
+        f"COUNT(*) OVER (PARTITION BY g) AS size FROM ({sql}) "
+        f"WINDOW w AS (PARTITION BY g ORDER BY v)) WHERE rank IN ({ranks})"
+    )  # only our own numbers are written into it; the facts' values are parameters
+    picked: dict = defaultdict(dict)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT g, b, COUNT(*) FROM ({sql}) GROUP BY g, b", params)  # noqa: S608
-        sizes, wanted = _ranks_in_buckets(cursor.fetchall())
-        if not wanted:
-            return {}
-        keyed = [[g, b] for g, b in wanted if g is not None]
-        unkeyed = [b for g, b in wanted if g is None]
-        # The pairs go in as one JSON parameter: any number of groups, any key type.
-        cursor.execute(
-            "SELECT g, b, place, v FROM (SELECT g, b, v, "  # noqa: S608
-            "ROW_NUMBER() OVER (PARTITION BY g, b ORDER BY v) AS place "
-            f"FROM ({sql}) WHERE (g, b) IN (SELECT value ->> 0, value ->> 1 FROM json_each(%s)) "
-            "OR (g IS NULL AND b IN (SELECT value FROM json_each(%s))))",
-            [*params, json.dumps(keyed), json.dumps(unkeyed)],
-        )
-        statistics: dict = defaultdict(dict)
-        for g, b, place, value in cursor.fetchall():
-            rank = wanted[g, b].get(place)
-            if rank is not None:
-                statistics[g][rank] = value
-    return {
-        as_key(g): {name: _type7(statistics[g], size, q) for name, q in _QUANTILES}
-        for g, size in sizes.items()
-    }
-
-
-def _ranks_in_buckets(histogram: Iterable[tuple]) -> tuple[dict, dict]:
-    """From ``(group, bucket, count)`` rows: each group's size, and for each bucket that
-    holds a rank the type-7 quantiles need, ``{place in the bucket (1-based): rank
-    (0-based)}``."""
-    buckets_of: dict = defaultdict(list)
-    for g, b, count in histogram:
-        buckets_of[g].append((b, count))
-    sizes, wanted = {}, defaultdict(dict)
-    for g, counted in buckets_of.items():
-        counted.sort()
-        size = sum(count for _b, count in counted)
-        ranks = sorted({rank for _name, q in _QUANTILES for rank in _type7_ranks(size, q)})
-        seen = 0
-        for b, count in counted:
-            while ranks and ranks[0] < seen + count:
-                rank = ranks.pop(0)
-                wanted[g, b][rank - seen + 1] = rank
-            seen += count
-        sizes[g] = size
-    return sizes, wanted
-
-
-def _type7_ranks(size: int, q: float) -> tuple[int, int]:
-    """The 0-based ranks of the two order statistics the type-7 ``q``-quantile is between."""
-    low = int((size - 1) * q)
-    return low, min(low + 1, size - 1)
+        cursor.execute(statement, params)
+        for key, rank, size, value in cursor.fetchall():
+            picked[as_key(key)][rank - 1] = (value, size)
+    result = {}
+    for key, ranks_ in picked.items():
+        size = next(iter(ranks_.values()))[1]
+        values = {rank: value for rank, (value, _size) in ranks_.items()}
+        result[key] = {q_name: _type7(values, size, q) for q_name, q in _QUANTILES}
+    return result
 
 
 def _type7(values: dict[int, float], size: int, q: float) -> float:
     h = (size - 1) * q
-    low, high = _type7_ranks(size, q)
+    low = int(h)
+    high = min(low + 1, size - 1)
     return values[low] + (h - low) * (values[high] - values[low])
 
 
