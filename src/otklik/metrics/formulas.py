@@ -728,15 +728,21 @@ def quantile(values: Iterable[float], q: float) -> float | None:
     ``statistics.quantiles(method="inclusive")``, so a database aggregate gives the same
     figure. ``q = 0.5`` is the ordinary median. ``None`` for no values.
     """
-    if isinstance(q, bool) or not isinstance(q, (int, float)) or not 0 <= q <= 1:
-        raise ValueError(f"q must be a number between 0 and 1, got {q!r}")
+    return quantiles(values, (q,))[0]
+
+
+def quantiles(values: Iterable[float], qs: Sequence[float]) -> tuple[float | None, ...]:
+    """The type-7 quantiles (see :func:`quantile`) of the values for each q, sorting once."""
+    for q in qs:
+        if isinstance(q, bool) or not isinstance(q, (int, float)) or not 0 <= q <= 1:
+            raise ValueError(f"q must be a number between 0 and 1, got {q!r}")
     ordered = sorted(values)
     for value in ordered:
         if not math.isfinite(value):
             raise ValueError(f"values must be finite, got {value!r}")
     if not ordered:
-        return None
-    return _quantile_sorted(ordered, q)
+        return tuple(None for _q in qs)
+    return tuple(_quantile_sorted(ordered, q) for q in qs)
 
 
 def _quantile_sorted(ordered: Sequence[float], q: float) -> float:

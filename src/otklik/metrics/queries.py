@@ -4,9 +4,9 @@ The single source of truth for a metric's value (the API, the dashboards and the
 call these functions). The database adds up counts and sums — from the daily rollups
 (:mod:`otklik.metrics.rollups`) where they hold the slice, from the facts otherwise —
 and the pure functions of :mod:`otklik.metrics.formulas` turn them into values. No fact
-row is loaded into Python: medians come from ``percentile_cont`` on PostgreSQL and, on
-SQLite, as the two order statistics around the rank, found by window functions; from
-the TTFR sketch for very large slices.
+row is loaded into the ORM: medians come from ``percentile_cont`` on PostgreSQL and from
+the aggregate :mod:`otklik.metrics.sqlite` registers on SQLite; from the TTFR sketch for
+very large slices.
 
 Three ways to ask, all returning :class:`MetricValue` objects keyed by metric code:
 
@@ -18,6 +18,7 @@ Three ways to ask, all returning :class:`MetricValue` objects keyed by metric co
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -690,87 +691,49 @@ def _ttfr(slice_, period, grouping, sizes: dict) -> dict:
         slice_,
         _Spans((period,)),
     )
-    group = grouping.fact_expression(INTERACTIONS)
-    if connection.vendor == "postgresql":
-        return _ttfr_percentiles(facts, group)
-    return _ttfr_ranks(facts, group)
+    return _ttfr_quantiles(facts, grouping.fact_expression(INTERACTIONS))
 
 
 _QUANTILES = (("median", 0.5), ("p90", 0.9))
 
 
-class _PercentileCont(models.Aggregate):
-    """PostgreSQL's ``percentile_cont``: the type-7 quantile of ``formulas.quantile``
-    (position ``(n − 1)·q``, linear between the two order statistics around it)."""
+class _Quantiles(models.Aggregate):
+    """The type-7 quantiles of ``formulas.quantile`` (position ``(n − 1)·q``, linear
+    between the two order statistics around it) for each of ``qs``, as a list, sorting
+    once: PostgreSQL's ``percentile_cont`` over an array of fractions, SQLite's
+    ``type7_quantiles`` (:mod:`otklik.metrics.sqlite`)."""
 
     function = "percentile_cont"
-    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = models.FloatField()
+    template = "to_jsonb(%(function)s(%(fractions)s) WITHIN GROUP (ORDER BY %(expressions)s))"
+    output_field = models.JSONField()
 
-    def __init__(self, expression: str, q: float):
-        super().__init__(expression, fraction=float(q))  # a number of ours, never input
+    def __init__(self, expression: str, qs: Sequence[float]):
+        self.qs = [float(q) for q in qs]  # numbers of ours, never input
+        super().__init__(expression, fractions=f"ARRAY{self.qs}::float8[]")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="type7_quantiles",
+            template=f"%(function)s(%(expressions)s, '{json.dumps(self.qs)}')",
+            **extra_context,
+        )
 
 
-def _ttfr_percentiles(facts: models.QuerySet, group: models.Expression | None) -> dict:
-    """Median and p90 per group by ordered-set aggregates, instead of ranking every fact
-    with window functions: a region's 8 weeks (47 k first responses) take 20 ms, not 200."""
-    quantiles = {name: _PercentileCont("ttfr_seconds", q) for name, q in _QUANTILES}
+def _ttfr_quantiles(facts: models.QuerySet, group: models.Expression | None) -> dict:
+    """Median and p90 per group, exact, each group's first responses sorted once."""
+    found = _Quantiles("ttfr_seconds", [q for _name, q in _QUANTILES])
     facts = facts.order_by()
+    names = [name for name, _q in _QUANTILES]
     if group is None:
-        found = facts.aggregate(**quantiles)
-        return {} if found["median"] is None else {None: found}
-    rows = facts.annotate(g=group).values("g").annotate(**quantiles)
+        values = facts.aggregate(quantiles=found)["quantiles"]
+        if values is None or values[0] is None:
+            return {}
+        return {None: dict(zip(names, values, strict=True))}
+    rows = facts.annotate(g=group).values("g").annotate(quantiles=found)
     as_key = _key_reader(rows)
-    names, found = _tuples(rows)
-    g, median, p90 = (names.index(name) for name in ("g", "median", "p90"))
-    return {as_key(row[g]): {"median": row[median], "p90": row[p90]} for row in found}
-
-
-def _ttfr_ranks(facts: models.QuerySet, group: models.Expression | None) -> dict:
-    """Median and p90 per group where there is no ``percentile_cont`` (SQLite): the two
-    order statistics around each quantile's rank (type 7, 1-based), by window functions.
-
-    The ORM writes the facts' query; the windows around it are written here, over its
-    ``g`` column, as one named window. Written by the ORM, each window repeated the group
-    expression with its own parameters, which SQLite cannot tell are the same: it sorted
-    the facts once per window (a region's 8 weeks: 180 ms instead of 62).
-    """
-    inner = (
-        facts.order_by()
-        .annotate(g=group if group is not None else Value(None, models.IntegerField()))
-        .annotate(v=F("ttfr_seconds"))
-        .values("g", "v")
-    )
-    as_key = _key_reader(inner)
-    sql, params = inner.query.sql_with_params()
-    ranks = ", ".join(
-        f"(size - 1) * {round(q * 10)} / 10 + {offset}"  # ⌊(size − 1)·q⌋ + 1 and + 2
-        for _name, q in _QUANTILES
-        for offset in (1, 2)
-    )
-    statement = (
-        "SELECT g, rank, size, v FROM (SELECT g, v, ROW_NUMBER() OVER w AS rank, "  # noqa: S608
-        f"COUNT(*) OVER (PARTITION BY g) AS size FROM ({sql}) "
-        f"WINDOW w AS (PARTITION BY g ORDER BY v)) WHERE rank IN ({ranks})"
-    )  # only our own numbers are written into it; the facts' values are parameters
-    picked: dict = defaultdict(dict)
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        for key, rank, size, value in cursor.fetchall():
-            picked[as_key(key)][rank - 1] = (value, size)
-    result = {}
-    for key, ranks_ in picked.items():
-        size = next(iter(ranks_.values()))[1]
-        values = {rank: value for rank, (value, _size) in ranks_.items()}
-        result[key] = {q_name: _type7(values, size, q) for q_name, q in _QUANTILES}
-    return result
-
-
-def _type7(values: dict[int, float], size: int, q: float) -> float:
-    h = (size - 1) * q
-    low = int(h)
-    high = min(low + 1, size - 1)
-    return values[low] + (h - low) * (values[high] - values[low])
+    return {as_key(row["g"]): dict(zip(names, row["quantiles"], strict=True)) for row in rows}
 
 
 def _ttfr_from_sketch(slice_, period, grouping) -> dict:
