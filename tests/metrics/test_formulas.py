@@ -44,6 +44,7 @@ from otklik.metrics.formulas import (
     nps_bucket,
     percent,
     quantile,
+    quantiles,
     replies_per_conversation,
     resolution_rate,
     response_rate,
@@ -579,6 +580,14 @@ def test_ttfr_median_even_count_and_single_value() -> None:
     assert ttfr_median([10, 40, 20, 30]) == 25.0
     assert ttfr_median([42]) == 42.0
     assert ttfr_median([]) is None
+
+
+def test_quantiles_sort_once_and_equal_each_quantile() -> None:
+    values = [7, 1, 3, 3, 10, 2]
+    assert quantiles(values, (0.5, 0.9, 0)) == tuple(quantile(values, q) for q in (0.5, 0.9, 0))
+    assert quantiles([], (0.5, 0.9)) == (None, None)
+    with pytest.raises(ValueError):
+        quantiles(values, (0.5, 1.5))
 
 
 def test_ttfr_p90_linear_interpolation() -> None:

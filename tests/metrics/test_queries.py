@@ -456,6 +456,35 @@ def test_ttfr_median_per_touchpoint_is_exact(touchpoints):
         assert table[tp.pk]["TTFR"].detail["p90"] == pytest.approx(formulas.ttfr_p90(waits))
 
 
+def test_ttfr_quantiles_by_channel_are_exact_floats(main_journey):
+    # Text group keys (channels), ties, a single wait and zero waits.
+    waits = {"chat": [100, 101, 103, 100, 102, 101, 3600, 1, 0, 0], "phone": [45]}
+    opened = at(WEEK.start, 10)
+    made = [
+        Interaction(
+            region_id=main_journey.region_id,
+            channel=channel,
+            opened_at=opened,
+            first_response_at=opened + timedelta(seconds=wait),
+        )
+        for channel, channel_waits in waits.items()
+        for wait in channel_waits
+    ]
+    for interaction in made:
+        interaction.derive()
+    rollups.record(rollups.INTERACTIONS, [i.pk for i in Interaction.objects.bulk_create(made)])
+    table = queries.metric_table(Slice(), WEEK, by="channel", codes=["TTFR"])
+    for channel, channel_waits in waits.items():
+        ttfr = table[channel]["TTFR"]
+        assert ttfr.n == len(channel_waits)
+        assert ttfr.value == pytest.approx(formulas.ttfr_median(channel_waits))
+        assert ttfr.detail["p90"] == pytest.approx(formulas.ttfr_p90(channel_waits))
+        assert type(ttfr.value) is float and ttfr.detail["approximate"] is False
+    whole = queries.metric_values(Slice(), WEEK, ["TTFR"])["TTFR"]
+    every = [wait for channel_waits in waits.values() for wait in channel_waits]
+    assert whole.value == pytest.approx(formulas.ttfr_median(every))
+
+
 def test_the_sketch_answers_huge_slices_within_its_bound(touchpoints, monkeypatch):
     from otklik.metrics import sketch
 

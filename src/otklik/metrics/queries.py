@@ -730,10 +730,15 @@ def _ttfr_quantiles(facts: models.QuerySet, group: models.Expression | None) -> 
         values = facts.aggregate(quantiles=found)["quantiles"]
         if values is None or values[0] is None:
             return {}
-        return {None: dict(zip(names, values, strict=True))}
+        return {None: _named(names, values)}
     rows = facts.annotate(g=group).values("g").annotate(quantiles=found)
     as_key = _key_reader(rows)
-    return {as_key(row["g"]): dict(zip(names, row["quantiles"], strict=True)) for row in rows}
+    return {as_key(row["g"]): _named(names, row["quantiles"]) for row in rows}
+
+
+def _named(names: list[str], values: list) -> dict[str, float]:
+    # Floats on both databases: PostgreSQL's JSON writes 197.0 as 197.
+    return {name: float(value) for name, value in zip(names, values, strict=True)}
 
 
 def _ttfr_from_sketch(slice_, period, grouping) -> dict:
