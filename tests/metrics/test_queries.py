@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -483,6 +484,12 @@ def test_ttfr_quantiles_by_channel_are_exact_floats(main_journey):
     whole = queries.metric_values(Slice(), WEEK, ["TTFR"])["TTFR"]
     every = [wait for channel_waits in waits.values() for wait in channel_waits]
     assert whole.value == pytest.approx(formulas.ttfr_median(every))
+
+
+def test_ttfr_quantiles_of_no_first_responses_are_nothing(main_journey):
+    nothing = Interaction.objects.filter(ttfr_seconds__lt=0)  # a query that finds no rows
+    assert queries._ttfr_quantiles(nothing, None) == {}
+    assert queries._ttfr_quantiles(nothing, F("channel")) == {}
 
 
 def test_the_sketch_answers_huge_slices_within_its_bound(touchpoints, monkeypatch):

@@ -728,7 +728,7 @@ def _ttfr_quantiles(facts: models.QuerySet, group: models.Expression | None) -> 
     names = [name for name, _q in _QUANTILES]
     if group is None:
         values = facts.aggregate(quantiles=found)["quantiles"]
-        if values is None or values[0] is None:
+        if values is None:  # no first responses
             return {}
         return {None: _named(names, values)}
     rows = facts.annotate(g=group).values("g").annotate(quantiles=found)

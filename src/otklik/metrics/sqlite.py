@@ -17,7 +17,8 @@ from otklik.metrics import formulas
 
 class Type7Quantiles:
     """``type7_quantiles(value, '[q1, q2, …]')``: a JSON list of the type-7 quantiles of
-    the group's non-null values (``formulas.quantiles``; ``null`` for no values)."""
+    the group's non-null values (``formulas.quantiles``); NULL for no values, as
+    PostgreSQL's ``percentile_cont``."""
 
     def __init__(self) -> None:
         self.values: list[float] = []
@@ -28,7 +29,9 @@ class Type7Quantiles:
             self.values.append(value)
         self.qs = qs
 
-    def finalize(self) -> str:
+    def finalize(self) -> str | None:
+        if not self.values:
+            return None
         return json.dumps(formulas.quantiles(self.values, json.loads(self.qs)))
 
 
