@@ -709,6 +709,9 @@ def iqs_overall_from_total(total: Amount, count: int) -> float | None:
 
 # --------------------------------------------------------------------------- X7 TTFR
 
+#: The quantiles of TTFR a metric value carries besides its mean.
+TTFR_QUANTILES = (("median", 0.5), ("p90", 0.9))
+
 
 def _durations(durations: Iterable[float | timedelta]) -> list[float]:
     result: list[float] = []

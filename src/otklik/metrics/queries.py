@@ -18,7 +18,6 @@ Three ways to ask, all returning :class:`MetricValue` objects keyed by metric co
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from django.db.models.functions import Coalesce
 
 from otklik.feedback.choices import InteractionChannel, ResponseStatus
 from otklik.feedback.models import Interaction, Invitation, Response
-from otklik.metrics import formulas, sketch
+from otklik.metrics import formulas, sketch, sqlite
 from otklik.metrics.models import (
     InteractionDay,
     InteractionRegionDay,
@@ -694,14 +693,11 @@ def _ttfr(slice_, period, grouping, sizes: dict) -> dict:
     return _ttfr_quantiles(facts, grouping.fact_expression(INTERACTIONS))
 
 
-_QUANTILES = (("median", 0.5), ("p90", 0.9))
-
-
 class _Quantiles(models.Aggregate):
     """The type-7 quantiles of ``formulas.quantile`` (position ``(n − 1)·q``, linear
     between the two order statistics around it) for each of ``qs``, as a list, sorting
-    once: PostgreSQL's ``percentile_cont`` over an array of fractions, SQLite's
-    ``type7_quantiles`` (:mod:`otklik.metrics.sqlite`)."""
+    once: PostgreSQL's ``percentile_cont`` over an array of fractions, on SQLite the
+    aggregate :mod:`otklik.metrics.sqlite` registers for them."""
 
     function = "percentile_cont"
     template = "to_jsonb(%(function)s(%(fractions)s) WITHIN GROUP (ORDER BY %(expressions)s))"
@@ -715,17 +711,17 @@ class _Quantiles(models.Aggregate):
         return self.as_sql(
             compiler,
             connection,
-            function="type7_quantiles",
-            template=f"%(function)s(%(expressions)s, '{json.dumps(self.qs)}')",
+            function=sqlite.quantiles_function(self.qs),
+            template="%(function)s(%(expressions)s)",
             **extra_context,
         )
 
 
 def _ttfr_quantiles(facts: models.QuerySet, group: models.Expression | None) -> dict:
     """Median and p90 per group, exact, each group's first responses sorted once."""
-    found = _Quantiles("ttfr_seconds", [q for _name, q in _QUANTILES])
+    found = _Quantiles("ttfr_seconds", [q for _name, q in formulas.TTFR_QUANTILES])
     facts = facts.order_by()
-    names = [name for name, _q in _QUANTILES]
+    names = [name for name, _q in formulas.TTFR_QUANTILES]
     if group is None:
         values = facts.aggregate(quantiles=found)["quantiles"]
         if values is None:  # no first responses
@@ -752,7 +748,7 @@ def _ttfr_from_sketch(slice_, period, grouping) -> dict:
         counts[key][bucket] = c["n"]
     return {
         key: {
-            **{q_name: sketch.quantile(buckets_, q) for q_name, q in _QUANTILES},
+            **{q_name: sketch.quantile(buckets_, q) for q_name, q in formulas.TTFR_QUANTILES},
             "approximate": True,
         }
         for key, buckets_ in counts.items()
