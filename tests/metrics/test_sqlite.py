@@ -12,11 +12,9 @@ FRACTIONS = sqlite.FRACTION_SETS[0]
 
 @pytest.fixture
 def db():
-    """A bare SQLite connection with the aggregate, as ``register`` adds it to Django's."""
+    """A bare SQLite connection with the aggregates, as ``register`` adds them to Django's."""
     con = sqlite3.connect(":memory:")
-    con.create_aggregate(
-        sqlite.quantiles_function(FRACTIONS), 1, lambda: sqlite.Type7Quantiles(FRACTIONS)
-    )
+    sqlite.add_aggregates(con)
     con.execute("CREATE TABLE t (g TEXT, v REAL)")
     yield con
     con.close()

@@ -47,10 +47,13 @@ class Type7Quantiles:
         return json.dumps(formulas.quantiles(values, self.qs))
 
 
+def add_aggregates(raw_connection) -> None:
+    """Register the quantiles aggregates on a ``sqlite3`` connection."""
+    for qs in FRACTION_SETS:
+        raw_connection.create_aggregate(quantiles_function(qs), 1, partial(Type7Quantiles, qs))
+
+
 def register(sender, connection, **kwargs) -> None:
     """``connection_created`` receiver."""
     if connection.vendor == "sqlite":
-        for qs in FRACTION_SETS:
-            connection.connection.create_aggregate(
-                quantiles_function(qs), 1, partial(Type7Quantiles, qs)
-            )
+        add_aggregates(connection.connection)
