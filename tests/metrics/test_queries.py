@@ -21,7 +21,7 @@ from otklik.feedback.choices import (
 )
 from otklik.feedback.models import Answer, Interaction, Mention, Response
 from otklik.feedback.services import do_submit_response, survey_for
-from otklik.metrics import formulas, queries, rollups
+from otklik.metrics import formulas, queries, rollups, waits
 from otklik.metrics.models import (
     InteractionDay,
     InteractionWeek,
@@ -322,12 +322,17 @@ def test_incremental_rollups_equal_a_rebuild(touchpoints):
         )
     make_interactions(touchpoints, 40, [timezone.localdate()], incremental=True)
 
+    def exact(value):
+        """Packed waits as the multiset they are: appended as facts arrive, sorted when
+        rebuilt."""
+        return tuple(sorted(waits.unpack(value))) if isinstance(value, bytes) else value
+
     def snapshot():
         """Each rollup's rows: exact columns → float sums (whose last bits depend on the
         order of addition, so they are compared to 1e-12 relative)."""
         return {
             model.__name__: {
-                tuple(v for k, v in row.items() if k != "id" and not isinstance(v, float)): [
+                tuple(exact(v) for k, v in row.items() if k != "id" and not isinstance(v, float)): [
                     v for v in row.values() if isinstance(v, float)
                 ]
                 for row in model.objects.values()
@@ -455,6 +460,44 @@ def test_ttfr_median_per_touchpoint_is_exact(touchpoints):
         waits = [i.ttfr_seconds for i in made if i.touchpoint_id == tp.pk and i.ttfr_seconds]
         assert table[tp.pk]["TTFR"].value == pytest.approx(formulas.ttfr_median(waits))
         assert table[tp.pk]["TTFR"].detail["p90"] == pytest.approx(formulas.ttfr_p90(waits))
+
+
+def test_whole_weeks_rank_the_weekly_rollups_waits_exactly(touchpoints, main_journey):
+    """Waits appended as facts arrive, one (the prepared upsert) or many at a time, give
+    the facts' exact median and p90 for each touchpoint and each period asked at once,
+    without reading a fact."""
+    first = WEEK.previous()
+    days = [first.start + timedelta(days=i) for i in range(14)]
+    made = make_interactions(touchpoints, 50, days, seed=41, incremental=True)
+    for seed in range(42, 52):
+        made += make_interactions(touchpoints[:1], 1, days, seed=seed, incremental=True)
+    region = Slice(region=main_journey.region_id)
+    periods = [first, WEEK, Period(first.start, WEEK.end)]
+    with CaptureQueriesContext(connection) as captured:
+        tables = queries.metric_tables(region, periods, "touchpoint", ["TTFR"])
+    assert not any('"feedback_interaction"' in query["sql"] for query in captured)
+    for period, table in zip(periods, tables, strict=True):
+        for tp in touchpoints:
+            waits_ = [
+                i.ttfr_seconds
+                for i in made
+                if i.touchpoint_id == tp.pk
+                and i.ttfr_seconds is not None
+                and period_holds(period, i.opened_at)
+            ]
+            ttfr = table[tp.pk]["TTFR"]
+            assert ttfr.n == len(waits_) > 0
+            assert ttfr.value == formulas.ttfr_median(waits_)
+            assert ttfr.detail["p90"] == formulas.ttfr_p90(waits_)
+            assert ttfr.detail["approximate"] is False
+
+
+def test_packed_waits_are_the_values_sorted():
+    assert waits.unpack(waits.pack([3.5, 0.0, 1e-9, 86_400.25])) == [0.0, 1e-9, 3.5, 86_400.25]
+    assert waits.pack([]) == b""
+    assert waits.unpack(b"") == []
+    # The packed form is PostgreSQL's float8send: big-endian IEEE 754.
+    assert waits.pack([1.0]) == bytes.fromhex("3ff0000000000000")
 
 
 def test_ttfr_quantiles_by_channel_are_exact_floats(main_journey):

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from otklik.metrics import formulas, sqlite
+from otklik.metrics import formulas, sqlite, waits
 
 FRACTIONS = sqlite.FRACTION_SETS[0]
 
@@ -36,3 +36,10 @@ def test_the_fractions_name_the_aggregate():
     assert tuple(q for _name, q in formulas.TTFR_QUANTILES) == FRACTIONS
     with pytest.raises(ValueError, match="FRACTION_SETS"):
         sqlite.quantiles_function([0.25])
+
+
+def test_packed_waits_are_each_groups_waits_sorted_nulls_left_out(db):
+    rows = {"a": [100, 3600.5, None, 1, 0], "b": [None]}
+    db.executemany("INSERT INTO t VALUES (?, ?)", [(g, v) for g, vs in rows.items() for v in vs])
+    found = dict(db.execute("SELECT g, packed_waits(v) FROM t GROUP BY g"))
+    assert found == {"a": waits.pack([0, 1, 100, 3600.5]), "b": b""}

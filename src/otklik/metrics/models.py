@@ -263,6 +263,9 @@ class InteractionWeek(InteractionMeasures):
     received_regional_system = models.PositiveIntegerField(default=0)
     received_office = models.PositiveIntegerField(default=0)
     received_other = models.PositiveIntegerField(default=0)
+    # The week's first-response waits themselves, packed (otklik.metrics.waits): the
+    # exact TTFR median and p90 of any weeks of these keys, without ranking the facts.
+    ttfr_waits = models.BinaryField(default=b"")
 
     class Meta:
         constraints = [

@@ -31,7 +31,7 @@ from django.db.models.functions import Coalesce
 
 from otklik.feedback.choices import InteractionChannel, ResponseStatus
 from otklik.feedback.models import Interaction, Invitation, Response
-from otklik.metrics import formulas, sketch, sqlite
+from otklik.metrics import formulas, sketch, sqlite, waits
 from otklik.metrics.models import (
     InteractionDay,
     InteractionRegionDay,
@@ -651,24 +651,23 @@ def _interactions(slice_, spans, grouping) -> list[dict]:
         measures = _WEEK_CHANNEL_SUMS if rows.model is InteractionWeek else _CHANNEL_SUMS
     measures = {**measures, **_sum_of(_INTERACTION_SUMS)}
     sums = _sums(rows, group, measures, at_least=("received", grouping.min_n), span=span)
-    result = []
-    for period, period_sums in zip(spans.periods, spans.split(sums), strict=True):
-        ttfr = {}
-        if "TTFR" in grouping.codes and grouping.quantiles:  # quantiles do not add up
-            sizes = {key: c["ttfr_n"] for key, c in period_sums.items()}
-            ttfr = _ttfr(slice_, period, grouping, sizes)
-        result.append(
-            {
-                key: _values(
-                    INTERACTIONS,
-                    c,
-                    grouping.codes,
-                    {"ttfr": ttfr.get(key, {}), "by_channel": _by_channel(c)},
-                )
-                for key, c in period_sums.items()
-            }
-        )
-    return result
+    per_period = spans.split(sums)
+    ttfrs: list[dict] = [{} for _period in spans.periods]
+    if "TTFR" in grouping.codes and grouping.quantiles:  # quantiles do not add up
+        weekly = (rows, group, span) if rows.model is InteractionWeek else None
+        ttfrs = _ttfr(slice_, spans, grouping, per_period, weekly)
+    return [
+        {
+            key: _values(
+                INTERACTIONS,
+                c,
+                grouping.codes,
+                {"ttfr": ttfr.get(key, {}), "by_channel": _by_channel(c)},
+            )
+            for key, c in period_sums.items()
+        }
+        for period_sums, ttfr in zip(per_period, ttfrs, strict=True)
+    ]
 
 
 def _by_channel(c: dict) -> dict[str, int]:
@@ -676,21 +675,64 @@ def _by_channel(c: dict) -> dict[str, int]:
     return {name.removeprefix("channel_"): c[name] for name in _CHANNEL_SUMS if c.get(name)}
 
 
-def _ttfr(slice_, period, grouping, sizes: dict) -> dict:
-    """Median and p90 of TTFR per group: exact, or from the sketch for huge regional slices."""
-    total = sum(sizes.values())
-    if total == 0:
-        return {}
+def _ttfr(slice_, spans: _Spans, grouping, sums: list[dict], weekly) -> list[dict]:
+    """Median and p90 of TTFR per group of each period (``sums``: its groups' sums): from
+    the sketch for huge regional slices, else exact: from the waits of the weekly rollup
+    when it holds the slice (``weekly``: its rows, group and span), from the facts
+    otherwise."""
     regional = set(slice_.given()) | grouping.dims() <= {"region"}
-    if regional and total > EXACT_TTFR_LIMIT:
-        return _ttfr_from_sketch(slice_, period, grouping)
-    facts, _span = _fact_rows(
-        INTERACTIONS,
-        Interaction.objects.filter(ttfr_seconds__isnull=False),
-        slice_,
-        _Spans((period,)),
-    )
-    return _ttfr_quantiles(facts, grouping.fact_expression(INTERACTIONS))
+    result: list[dict] = [{} for _period in spans.periods]
+    exact = []
+    for index, (period, period_sums) in enumerate(zip(spans.periods, sums, strict=True)):
+        total = sum(c["ttfr_n"] for c in period_sums.values())
+        if regional and total > EXACT_TTFR_LIMIT:
+            result[index] = _ttfr_from_sketch(slice_, period, grouping)
+        elif total:
+            exact.append(index)
+    if exact and weekly is not None:
+        from_waits = _ttfr_from_waits(spans, *weekly)
+        for index in exact:
+            result[index] = from_waits[index]
+        return result
+    for index in exact:  # the facts of each period ranked by the database
+        facts, _span = _fact_rows(
+            INTERACTIONS,
+            Interaction.objects.filter(ttfr_seconds__isnull=False),
+            slice_,
+            _Spans((spans.periods[index],)),
+        )
+        result[index] = _ttfr_quantiles(facts, grouping.fact_expression(INTERACTIONS))
+    return result
+
+
+def _ttfr_from_waits(spans: _Spans, rows, group, span) -> list[dict]:
+    """Median and p90 per group of each period from the weekly rollup's waits: a group's
+    weeks of a period put together (sorted runs, which the sort merges)."""
+    rows = rows.filter(ttfr_n__gt=0).order_by()
+    columns = []
+    if span is not None:
+        rows, columns = rows.annotate(s=span), ["s"]
+    if group is not None:
+        rows, columns = rows.annotate(g=group), [*columns, "g"]
+    rows = rows.values(*columns, "ttfr_waits")
+    as_key = _key_reader(rows) if group is not None else None
+    names, found = _tuples(rows)
+    at = {name: names.index(name) for name in (*columns, "ttfr_waits")}
+    together: list[dict] = [defaultdict(list) for _period in spans.periods]
+    for row in found:
+        key = as_key(row[at["g"]]) if as_key else None
+        seconds = waits.unpack(row[at["ttfr_waits"]])
+        for index in spans.members[row[at["s"]] if span is not None else 0]:
+            together[index][key].extend(seconds)
+    qs = [q for _name, q in formulas.TTFR_QUANTILES]
+    quantile_names = [name for name, _q in formulas.TTFR_QUANTILES]
+    return [
+        {
+            key: _named(quantile_names, formulas.quantiles(seconds, qs))
+            for key, seconds in groups.items()
+        }
+        for groups in together
+    ]
 
 
 class _Quantiles(models.Aggregate):

@@ -178,10 +178,36 @@ def _interaction_measures() -> dict[str, models.Expression]:
     }
 
 
+class PackedWaits(models.Aggregate):
+    """The group's first-response waits sorted and packed (:mod:`otklik.metrics.waits`);
+    empty bytes for none. On SQLite the aggregate :mod:`otklik.metrics.sqlite` registers."""
+
+    function = "string_agg"
+    template = (
+        "COALESCE(%(function)s(float8send(%(expressions)s), ''::bytea "
+        "ORDER BY %(expressions)s), ''::bytea)"
+    )
+    output_field = models.BinaryField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="packed_waits",
+            template="%(function)s(%(expressions)s)",
+            **extra_context,
+        )
+
+
 def _interaction_week_measures() -> dict[str, models.Expression]:
-    """The day tables' measures and each channel's count (the weekly table's CV-2 split)."""
+    """The day tables' measures, each channel's count (the weekly table's CV-2 split) and
+    the waits themselves (its exact TTFR medians)."""
     by_channel = {f"received_{name}": _count(channel=name) for name in InteractionChannel.values}
-    return {**_interaction_measures(), **by_channel}
+    return {
+        **_interaction_measures(),
+        **by_channel,
+        "ttfr_waits": PackedWaits("ttfr_seconds"),  # NULL (no first response) left out
+    }
 
 
 def _interaction_week_keys() -> dict[str, models.Expression]:
@@ -306,13 +332,25 @@ ROLLUPS = (
 )
 
 
+def _merged(table: str, column: str, expression: models.Expression) -> str:
+    """How the upsert adds a measure of new facts to a stored row: a count or a sum adds
+    up, packed waits are appended (SQLite's ``||`` makes text of two blobs)."""
+    stored, new = f"{table}.{column}", f"excluded.{column}"
+    if not isinstance(expression, PackedWaits):
+        return f"{stored} + {new}"
+    if connection.vendor == "sqlite":
+        return f"CAST({stored} || {new} AS BLOB)"
+    return f"{stored} || {new}"
+
+
 @cache
-def _statement(rollup: Rollup, upsert: bool) -> str:  # names only: the same on every backend
+def _statement(rollup: Rollup, upsert: bool, vendor: str) -> str:
     """``INSERT INTO rollup (…) SELECT … FROM (grouped facts)``, with ``{facts}`` for the
-    grouped query's own SQL; the upsert form adds the facts to the stored rows."""
+    grouped query's own SQL; the upsert form adds the facts to the stored rows. Names
+    only, no values: the same for every database but for how waits are appended."""
     quote = connection.ops.quote_name
-    keys, measures = list(rollup.all_keys()), list(rollup.measures())
-    columns = ", ".join(quote(c) for c in keys + measures)
+    keys, measures = list(rollup.all_keys()), rollup.measures()
+    columns = ", ".join(quote(c) for c in [*keys, *measures])
     selected = ", ".join(f"s.{quote('k_' + c)}" for c in keys) + ", "
     selected += ", ".join(f"s.{quote('m_' + c)}" for c in measures)
     # Only quoted names from the models here; the values come from the ORM's parameters.
@@ -321,7 +359,8 @@ def _statement(rollup: Rollup, upsert: bool) -> str:  # names only: the same on 
     sql += f"SELECT {selected} FROM ({{facts}}) s WHERE 1 = 1"  # noqa: S608
     if upsert:
         updates = ", ".join(
-            f"{quote(c)} = {quote(rollup.table)}.{quote(c)} + excluded.{quote(c)}" for c in measures
+            f"{quote(c)} = {_merged(quote(rollup.table), quote(c), expression)}"
+            for c, expression in measures.items()
         )
         sql += f" ON CONFLICT ({', '.join(quote(c) for c in keys)}) DO UPDATE SET {updates}"
     return sql
@@ -337,7 +376,9 @@ def _sql(
     rollup: Rollup, facts: models.QuerySet, *, upsert: bool, bucket: date | None = None
 ) -> tuple[str, list]:
     grouped_sql, params = _grouped(rollup, facts, bucket).query.sql_with_params()
-    return _statement(rollup, upsert).replace("{facts}", grouped_sql), list(params)
+    return _statement(rollup, upsert, connection.vendor).replace("{facts}", grouped_sql), list(
+        params
+    )
 
 
 def _fill(

@@ -4,6 +4,8 @@ SQLite has no ``percentile_cont``; as Django registers the functions it needs on
 (``STDDEV_POP`` and the like), the metrics register a type-7 quantiles aggregate for each
 set of fractions they ask for (:data:`FRACTION_SETS`). The value rows stay inside the
 query: SQLite hands each one to the aggregate, which answers with its group's quantiles.
+Nor has it ``float8send``: ``packed_waits`` packs a group's waits for the weekly rollup
+(:mod:`otklik.metrics.waits`).
 
 The fractions are fixed per aggregate, not an argument, so that SQLite's call for a row
 is ``list.append`` itself instead of a Python method: on a region's 8-week baseline (47 k
@@ -16,7 +18,7 @@ import json
 from collections.abc import Sequence
 from functools import partial
 
-from otklik.metrics import formulas
+from otklik.metrics import formulas, waits
 
 #: The fraction sets the metrics ask for, each its own aggregate: TTFR's median and p90.
 FRACTION_SETS = (tuple(q for _name, q in formulas.TTFR_QUANTILES),)
@@ -47,10 +49,24 @@ class Type7Quantiles:
         return json.dumps(formulas.quantiles(values, self.qs))
 
 
+class PackedWaits:
+    """``packed_waits(seconds)``: the group's non-null waits sorted and packed
+    (``waits.pack``), as PostgreSQL's ``string_agg(float8send(…) ORDER BY …)``; empty
+    for none."""
+
+    def __init__(self) -> None:
+        self.values: list[float | None] = []
+        self.step = self.values.append
+
+    def finalize(self) -> bytes:
+        return waits.pack(value for value in self.values if value is not None)
+
+
 def add_aggregates(raw_connection) -> None:
-    """Register the quantiles aggregates on a ``sqlite3`` connection."""
+    """Register the aggregates on a ``sqlite3`` connection."""
     for qs in FRACTION_SETS:
         raw_connection.create_aggregate(quantiles_function(qs), 1, partial(Type7Quantiles, qs))
+    raw_connection.create_aggregate("packed_waits", 1, PackedWaits)
 
 
 def register(sender, connection, **kwargs) -> None:
