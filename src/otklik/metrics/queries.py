@@ -4,9 +4,10 @@ The single source of truth for a metric's value (the API, the dashboards and the
 call these functions). The database adds up counts and sums — from the daily rollups
 (:mod:`otklik.metrics.rollups`) where they hold the slice, from the facts otherwise —
 and the pure functions of :mod:`otklik.metrics.formulas` turn them into values. No fact
-row is loaded into the ORM: medians come from ``percentile_cont`` on PostgreSQL and from
-the aggregate :mod:`otklik.metrics.sqlite` registers on SQLite; from the TTFR sketch for
-very large slices.
+row is loaded into the ORM: TTFR medians of whole weeks come from the waits the weekly
+rollup keeps (:mod:`otklik.metrics.waits`), others from ``percentile_cont`` on PostgreSQL
+and from the aggregate :mod:`otklik.metrics.sqlite` registers on SQLite; from the TTFR
+sketch for very large slices.
 
 Three ways to ask, all returning :class:`MetricValue` objects keyed by metric code:
 
@@ -1016,8 +1017,9 @@ def metric_tables(
 ) -> list[dict[int | str, dict[str, MetricValue]]]:
     """:func:`metric_table` for several periods at once (this week, last week and the
     baseline), in their order: one query per kind of fact reads them all and each
-    period's sums are added up from it (TTFR's median and p90, which do not add up,
-    take a query per period)."""
+    period's sums are added up from it (TTFR's median and p90, which do not add up, are
+    ranked per period: from the weekly rollup's waits, read once, or a query per period
+    over the facts)."""
     if by not in DIMENSIONS:
         raise ValueError(f"unknown dimension {by!r}")
     codes = _codes(codes)
