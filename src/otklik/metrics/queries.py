@@ -720,17 +720,16 @@ def _ttfr_from_waits(spans: _Spans, rows, group, span) -> list[dict]:
     names, found = _tuples(rows)
     at = {name: names.index(name) for name in (*columns, "ttfr_waits")}
     together: list[dict] = [defaultdict(list) for _period in spans.periods]
-    for row in found:
+    for row in found:  # the packed weeks of each group and period, unpacked once together
         key = as_key(row[at["g"]]) if as_key else None
-        seconds = waits.unpack(row[at["ttfr_waits"]])
         for index in spans.members[row[at["s"]] if span is not None else 0]:
-            together[index][key].extend(seconds)
+            together[index][key].append(row[at["ttfr_waits"]])
     qs = [q for _name, q in formulas.TTFR_QUANTILES]
     quantile_names = [name for name, _q in formulas.TTFR_QUANTILES]
     return [
         {
-            key: _named(quantile_names, formulas.quantiles(seconds, qs))
-            for key, seconds in groups.items()
+            key: _named(quantile_names, formulas.quantiles(waits.unpack(b"".join(weeks)), qs))
+            for key, weeks in groups.items()
         }
         for groups in together
     ]
