@@ -332,13 +332,13 @@ ROLLUPS = (
 )
 
 
-def _merged(table: str, column: str, expression: models.Expression) -> str:
+def _merged(table: str, column: str, expression: models.Expression, vendor: str) -> str:
     """How the upsert adds a measure of new facts to a stored row: a count or a sum adds
     up, packed waits are appended (SQLite's ``||`` makes text of two blobs)."""
     stored, new = f"{table}.{column}", f"excluded.{column}"
     if not isinstance(expression, PackedWaits):
         return f"{stored} + {new}"
-    if connection.vendor == "sqlite":
+    if vendor == "sqlite":
         return f"CAST({stored} || {new} AS BLOB)"
     return f"{stored} || {new}"
 
@@ -359,7 +359,7 @@ def _statement(rollup: Rollup, upsert: bool, vendor: str) -> str:
     sql += f"SELECT {selected} FROM ({{facts}}) s WHERE 1 = 1"  # noqa: S608
     if upsert:
         updates = ", ".join(
-            f"{quote(c)} = {_merged(quote(rollup.table), quote(c), expression)}"
+            f"{quote(c)} = {_merged(quote(rollup.table), quote(c), expression, vendor)}"
             for c, expression in measures.items()
         )
         sql += f" ON CONFLICT ({', '.join(quote(c) for c in keys)}) DO UPDATE SET {updates}"
@@ -376,9 +376,8 @@ def _sql(
     rollup: Rollup, facts: models.QuerySet, *, upsert: bool, bucket: date | None = None
 ) -> tuple[str, list]:
     grouped_sql, params = _grouped(rollup, facts, bucket).query.sql_with_params()
-    return _statement(rollup, upsert, connection.vendor).replace("{facts}", grouped_sql), list(
-        params
-    )
+    statement = _statement(rollup, upsert, connection.vendor)
+    return statement.replace("{facts}", grouped_sql), list(params)
 
 
 def _fill(
