@@ -548,6 +548,31 @@ def test_the_sketch_answers_huge_slices_within_its_bound(touchpoints, monkeypatc
     assert abs(value.value - exact) <= sketch.ALPHA * exact
 
 
+def test_each_period_asked_at_once_is_exact_or_from_the_sketch_by_its_own_size(
+    touchpoints, main_journey, monkeypatch
+):
+    from otklik.metrics import sketch
+
+    small, big = WEEK.previous(), WEEK
+    made = make_interactions(touchpoints, 6, [small.start], seed=61, incremental=True)
+    made += make_interactions(touchpoints, 60, [big.start, big.start + timedelta(days=2)], seed=62)
+    monkeypatch.setattr(queries, "EXACT_TTFR_LIMIT", 20)
+    tables = queries.metric_tables(Slice(), [small, big], "region", ["TTFR"])
+    for period, table in zip((small, big), tables, strict=True):
+        waits_ = [
+            i.ttfr_seconds
+            for i in made
+            if i.ttfr_seconds is not None and period_holds(period, i.opened_at)
+        ]
+        ttfr = table[main_journey.region_id]["TTFR"]
+        exact = formulas.ttfr_median(waits_)
+        if period is small:
+            assert ttfr.value == exact and ttfr.detail["approximate"] is False
+        else:
+            assert ttfr.detail["approximate"] is True
+            assert abs(ttfr.value - exact) <= sketch.ALPHA * exact
+
+
 def test_a_weekly_series_has_every_week(touchpoints):
     days = [WEEK.start + timedelta(days=i) for i in (0, 15)]
     make_responses(touchpoints, 12, days, seed=10)
