@@ -180,7 +180,8 @@ def _interaction_measures() -> dict[str, models.Expression]:
 
 class PackedWaits(models.Aggregate):
     """The group's first-response waits sorted and packed (:mod:`otklik.metrics.waits`);
-    empty bytes for none. On SQLite the aggregate :mod:`otklik.metrics.sqlite` registers."""
+    empty bytes for none. On SQLite the aggregate :mod:`otklik.metrics.sqlite` registers.
+    Of a column only: PostgreSQL's form names its expression twice."""
 
     function = "string_agg"
     template = (
