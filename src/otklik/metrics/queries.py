@@ -320,11 +320,7 @@ def _sums(
     if group is None and not extra and span is None:
         row = queryset.aggregate(**measures)
         return {None: {name: _number(value) for name, value in row.items()}}
-    columns = []
-    if span is not None:
-        queryset, columns = queryset.annotate(s=span), ["s"]
-    if group is not None:
-        queryset, columns = queryset.annotate(g=group), [*columns, "g"]
+    queryset, columns = _keyed(queryset, group, span)
     rows = queryset.values(*columns, *extra).annotate(**measures)
     if at_least is not None and at_least[1] > 0:
         rows = rows.filter(**{f"{at_least[0]}__gte": at_least[1]})
@@ -345,6 +341,19 @@ def _sums(
         numbers = [value if type(value) is int else _number(value) for value in row[first:]]
         result[key] = dict(zip(measure_names, numbers, strict=True))
     return result
+
+
+def _keyed(
+    queryset: models.QuerySet, group: models.Expression | None, span: models.Expression | None
+) -> tuple[models.QuerySet, list[str]]:
+    """The rows with their span as ``s`` and their group as ``g`` (where there is one), and
+    those columns' names."""
+    columns = []
+    if span is not None:
+        queryset, columns = queryset.annotate(s=span), ["s"]
+    if group is not None:
+        queryset, columns = queryset.annotate(g=group), [*columns, "g"]
+    return queryset, columns
 
 
 def _tuples(rows: models.QuerySet) -> tuple[list[str], list[tuple]]:
@@ -709,12 +718,7 @@ def _ttfr(slice_, spans: _Spans, grouping, sums: list[dict], weekly) -> list[dic
 def _ttfr_from_waits(spans: _Spans, rows, group, span) -> list[dict]:
     """Median and p90 per group of each period from the weekly rollup's waits: a group's
     weeks of a period put together (sorted runs, which the sort merges)."""
-    rows = rows.filter(ttfr_n__gt=0).order_by()
-    columns = []
-    if span is not None:
-        rows, columns = rows.annotate(s=span), ["s"]
-    if group is not None:
-        rows, columns = rows.annotate(g=group), [*columns, "g"]
+    rows, columns = _keyed(rows.filter(ttfr_n__gt=0).order_by(), group, span)
     rows = rows.values(*columns, "ttfr_waits")
     as_key = _key_reader(rows) if group is not None else None
     names, found = _tuples(rows)
@@ -724,11 +728,9 @@ def _ttfr_from_waits(spans: _Spans, rows, group, span) -> list[dict]:
         key = as_key(row[at["g"]]) if as_key else None
         for index in spans.members[row[at["s"]] if span is not None else 0]:
             together[index][key].append(row[at["ttfr_waits"]])
-    qs = [q for _name, q in formulas.TTFR_QUANTILES]
-    quantile_names = [name for name, _q in formulas.TTFR_QUANTILES]
     return [
         {
-            key: _named(quantile_names, formulas.quantiles(waits.unpack(b"".join(weeks)), qs))
+            key: _named(formulas.quantiles(waits.unpack(b"".join(weeks)), _TTFR_FRACTIONS))
             for key, weeks in groups.items()
         }
         for groups in together
@@ -761,22 +763,26 @@ class _Quantiles(models.Aggregate):
 
 def _ttfr_quantiles(facts: models.QuerySet, group: models.Expression | None) -> dict:
     """Median and p90 per group, exact, each group's first responses sorted once."""
-    found = _Quantiles("ttfr_seconds", [q for _name, q in formulas.TTFR_QUANTILES])
+    found = _Quantiles("ttfr_seconds", _TTFR_FRACTIONS)
     facts = facts.order_by()
-    names = [name for name, _q in formulas.TTFR_QUANTILES]
     if group is None:
         values = facts.aggregate(quantiles=found)["quantiles"]
         if values is None:  # no first responses
             return {}
-        return {None: _named(names, values)}
+        return {None: _named(values)}
     rows = facts.annotate(g=group).values("g").annotate(quantiles=found)
     as_key = _key_reader(rows)
-    return {as_key(row["g"]): _named(names, row["quantiles"]) for row in rows}
+    return {as_key(row["g"]): _named(row["quantiles"]) for row in rows}
 
 
-def _named(names: list[str], values: list) -> dict[str, float]:
-    # Floats on both databases: PostgreSQL's JSON writes 197.0 as 197.
-    return {name: float(value) for name, value in zip(names, values, strict=True)}
+_TTFR_NAMES = [name for name, _q in formulas.TTFR_QUANTILES]
+_TTFR_FRACTIONS = [q for _name, q in formulas.TTFR_QUANTILES]
+
+
+def _named(values: Sequence[float]) -> dict[str, float]:
+    """TTFR's quantiles by name (``median``, ``p90``), as floats on both databases:
+    PostgreSQL's JSON writes 197.0 as 197."""
+    return {name: float(value) for name, value in zip(_TTFR_NAMES, values, strict=True)}
 
 
 def _ttfr_from_sketch(slice_, period, grouping) -> dict:
