@@ -331,6 +331,10 @@ def _sums(
     if sorted(at.values()) != list(range(first)):  # pragma: no cover - the ORM's order
         raise RuntimeError(f"unexpected column order: {names}")
     measure_names = names[first:]
+    # SQLite gives plain ints and floats (None for a sum of no rows); PostgreSQL a Decimal
+    # for a sum of bigint. Read as they come where they can be: a region's table has
+    # some 50 000 of them.
+    plain = connection.vendor == "sqlite"
     result = {}
     for row in found:
         key = as_key(row[at["g"]]) if as_key else None
@@ -338,7 +342,9 @@ def _sums(
             key = (key, *(row[at[name]] for name in extra))
         if span is not None:
             key = (row[at["s"]], key)
-        numbers = [value if type(value) is int else _number(value) for value in row[first:]]
+        numbers = row[first:]
+        if not plain or None in numbers:
+            numbers = [_number(value) for value in numbers]
         result[key] = dict(zip(measure_names, numbers, strict=True))
     return result
 
@@ -682,7 +688,10 @@ def _interactions(slice_, spans, grouping) -> list[dict]:
 
 def _by_channel(c: dict) -> dict[str, int]:
     """CV-2's split; a channel without conversations is left out."""
-    return {name.removeprefix("channel_"): c[name] for name in _CHANNEL_SUMS if c.get(name)}
+    return {channel: c[name] for name, channel in _CHANNEL_NAMES if c.get(name)}
+
+
+_CHANNEL_NAMES = tuple((name, name.removeprefix("channel_")) for name in _CHANNEL_SUMS)
 
 
 def _ttfr(slice_, spans: _Spans, grouping, sums: list[dict], weekly) -> list[dict]:
@@ -950,22 +959,21 @@ def _grouped(slice_: Slice, periods: Sequence[Period], grouping: _Grouping) -> l
 def _complete(values: dict, wanted: set[str], codes: list[str]) -> dict:
     """Every wanted code present, in catalogue order: «no data» or «not applicable» (a
     slice naming ``wanted`` dimensions that the code's facts do not carry)."""
-    fillers = _fillers(frozenset(wanted), tuple(codes))
-    return {code: values.get(code, filler) for code, filler in fillers}
+    completed = dict(_fillers(frozenset(wanted), tuple(codes)))
+    completed.update(values)  # a value replaces its filler in place: the order stays
+    return completed
 
 
 @cache
-def _fillers(wanted: frozenset[str], codes: tuple[str, ...]) -> tuple:
-    """What stands for each code a group has no value of (made once per ask, shared)."""
-    return tuple(
-        (
-            code,
-            _empty(code)
-            if wanted <= FAMILY_DIMENSIONS[METRIC_FAMILY[code]]
-            else MetricValue(code, None, 0, applicable=False),
-        )
+def _fillers(wanted: frozenset[str], codes: tuple[str, ...]) -> dict[str, MetricValue]:
+    """What stands for each code a group has no value of, in the codes' order (made once
+    per ask, shared; copied, never changed)."""
+    return {
+        code: _empty(code)
+        if wanted <= FAMILY_DIMENSIONS[METRIC_FAMILY[code]]
+        else MetricValue(code, None, 0, applicable=False)
         for code in codes
-    )
+    }
 
 
 # --------------------------------------------------------------------------- the API
