@@ -333,9 +333,10 @@ def _csat_counts(distribution: CsatCounts) -> list[int]:
     Python, which made the counting half the cost of a CSAT value)."""
     counts = [0, 0, 0, 0, 0]
     for key, value in distribution.items():
-        if type(key) is not int or not 1 <= key <= 5:  # the usual case (a code) first
-            if isinstance(key, bool) or not isinstance(key, int) or not 1 <= key <= 5:
-                raise ValueError(f"unknown CSAT level {key!r}; expected CsatLevel or 1–5")
+        # A plain code is an int at once; a level an int subclass; a bool none of them.
+        not_a_level = type(key) is not int and (isinstance(key, bool) or not isinstance(key, int))
+        if not_a_level or not 1 <= key <= 5:
+            raise ValueError(f"unknown CSAT level {key!r}; expected CsatLevel or 1–5")
         if type(value) is not int or value < 0:  # the message is made only when it is needed
             value = _count(f"count for level {key}", value)
         counts[key - 1] += value
