@@ -299,6 +299,13 @@ def test_ces_mean() -> None:
         ces_mean(3, 0)
     with pytest.raises(ValueError):
         ces_mean(-1, 2)
+    assert ces_mean(7.5, 3) == 2.5
+
+
+@pytest.mark.parametrize("total", [-0.5, float("nan"), float("inf"), True, "7", None])
+def test_an_amount_that_is_not_a_finite_non_negative_number_is_rejected(total) -> None:
+    with pytest.raises(ValueError, match="total"):
+        ces_mean(total, 2)
 
 
 @given(counts, counts, counts)
@@ -390,7 +397,9 @@ def test_csat_no_answers_is_no_data() -> None:
     assert csat_summary({}) is None
 
 
-@pytest.mark.parametrize("distribution", [{0: 1}, {6: 1}, {"MET": 1}, {3: -1}, {3: 1.5}])
+@pytest.mark.parametrize(
+    "distribution", [{0: 1}, {6: 1}, {"MET": 1}, {3: -1}, {3: 1.5}, {True: 1}, {3.0: 1}]
+)
 def test_csat_rejects_invalid_distribution(distribution: dict[object, object]) -> None:
     with pytest.raises(ValueError):
         csat(distribution)  # type: ignore[arg-type]
