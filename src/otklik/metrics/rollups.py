@@ -199,6 +199,14 @@ class PackedWaits(models.Aggregate):
             **extra_context,
         )
 
+    @staticmethod
+    def merged(stored: str, new: str, vendor: str) -> str:
+        """The stored waits with the new ones appended (SQLite's ``||`` makes text of two
+        blobs)."""
+        if vendor == "sqlite":
+            return f"CAST({stored} || {new} AS BLOB)"
+        return f"{stored} || {new}"
+
 
 def _interaction_week_measures() -> dict[str, models.Expression]:
     """The day tables' measures, each channel's count (the weekly table's CV-2 split) and
@@ -335,13 +343,10 @@ ROLLUPS = (
 
 def _merged(table: str, column: str, expression: models.Expression, vendor: str) -> str:
     """How the upsert adds a measure of new facts to a stored row: a count or a sum adds
-    up, packed waits are appended (SQLite's ``||`` makes text of two blobs)."""
+    up; a measure that does not (packed waits) says how it merges (``merged``)."""
     stored, new = f"{table}.{column}", f"excluded.{column}"
-    if not isinstance(expression, PackedWaits):
-        return f"{stored} + {new}"
-    if vendor == "sqlite":
-        return f"CAST({stored} || {new} AS BLOB)"
-    return f"{stored} || {new}"
+    merged = getattr(expression, "merged", None)
+    return merged(stored, new, vendor) if merged else f"{stored} + {new}"
 
 
 @cache

@@ -49,7 +49,7 @@ class Type7Quantiles:
         return json.dumps(formulas.quantiles(values, self.qs))
 
 
-class PackedWaits:
+class WaitsPacker:
     """``packed_waits(seconds)``: the group's non-null waits sorted and packed
     (``waits.pack``), as PostgreSQL's ``string_agg(float8send(…) ORDER BY …)``; empty
     for none."""
@@ -66,7 +66,7 @@ def add_aggregates(raw_connection) -> None:
     """Register the aggregates on a ``sqlite3`` connection."""
     for qs in FRACTION_SETS:
         raw_connection.create_aggregate(quantiles_function(qs), 1, partial(Type7Quantiles, qs))
-    raw_connection.create_aggregate("packed_waits", 1, PackedWaits)
+    raw_connection.create_aggregate("packed_waits", 1, WaitsPacker)
 
 
 def register(sender, connection, **kwargs) -> None:
