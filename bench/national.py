@@ -1353,6 +1353,36 @@ class Checker:
             self.failures.append(f"{where}: expected {expected!r}, got {got!r}")
 
 
+def table_periods() -> dict:
+    """The weekly table's periods: the data's last week, the week before, the baseline."""
+    from otklik.metrics.slices import Period, baseline
+
+    this_week = Period.containing(END - timedelta(days=1), "week")
+    last_week, base = this_week.previous(), baseline(this_week)
+    return {"this week": this_week, "last week": last_week, "baseline": base}
+
+
+def largest_region_index(plain: dict) -> int:
+    """The index of the region with the most centres (the first of them)."""
+    counts = plain["centre_count"]
+    return counts.index(max(counts))
+
+
+def django_environment(db: str, pg_url: str, sqlite_file: Path, pg_name: str, work: Path) -> None:
+    """Point Django at a national data set: PostgreSQL's database ``pg_name`` or the SQLite
+    file, with ``work`` as its data directory."""
+    os.environ["OTKLIK_DATA_DIR"] = str(work)
+    os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
+    os.environ["OTKLIK_HTTPS"] = "0"
+    os.environ["OTKLIK_HUEY_IMMEDIATE"] = "1"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "otklik.settings"
+    if db == "postgres":
+        parts = urllib.parse.urlsplit(pg_url)
+        os.environ["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{pg_name}"))
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{sqlite_file}"
+
+
 def benchmark(args, paths) -> int:
     import duckdb
     import numpy as np  # noqa: F401  (pandas needs it)
@@ -1360,16 +1390,14 @@ def benchmark(args, paths) -> int:
     from django.db import connection
 
     from otklik.metrics.queries import metric_series, metric_table, metric_tables, metric_values
-    from otklik.metrics.slices import Period, Slice, baseline
+    from otklik.metrics.slices import Period, Slice
 
     plain = json.loads(paths["structure"].read_text())
     s = structure_arrays(plain)
-    this_week = Period.containing(END - timedelta(days=1), "week")
-    last_week = this_week.previous()
-    base = baseline(this_week)
-    periods = {"this week": this_week, "last week": last_week, "baseline": base}
+    periods = table_periods()
+    this_week, last_week, base = periods.values()
     trend_period = Period(this_week.end - timedelta(weeks=52), this_week.end)
-    region_index = int(np.argmax(s["centre_count"]))  # the largest region: the worst case
+    region_index = largest_region_index(plain)  # the largest region: the worst case
     region = int(s["region_ids"][region_index])
     centre = int(s["centre_ids"][s["centre_first"][region_index]])  # its busiest centre
     runs = args.runs
@@ -1917,17 +1945,8 @@ def run(args) -> int:
         "report": data / f"national-{tag}-{args.db}.load.json",
     }
     work = Path(tempfile.mkdtemp(prefix="otklik-national-"))
-    os.environ["OTKLIK_DATA_DIR"] = str(work)
-    os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
-    os.environ["OTKLIK_HTTPS"] = "0"
-    os.environ["OTKLIK_HUEY_IMMEDIATE"] = "1"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "otklik.settings"
     pg_name = "otklik_national" if args.scale == 1 else f"otklik_national_{tag}"
-    if args.db == "postgres":
-        parts = urllib.parse.urlsplit(args.pg_url)
-        os.environ["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{pg_name}"))
-    else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{paths['sqlite']}"
+    django_environment(args.db, args.pg_url, paths["sqlite"], pg_name, work)
     sys.path.insert(0, str(ROOT / "src"))
     exists = paths["report"].exists()
     if not exists or not (args.keep or args.bench_only or args.rebuild_rollups):

@@ -23,61 +23,42 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def setup(args) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "otklik.settings"
-    os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
-    os.environ["OTKLIK_HTTPS"] = "0"
-    os.environ.setdefault("OTKLIK_DATA_DIR", str(Path(args.data_dir) / "table-cost"))
-    if args.db == "postgres":
-        parts = urllib.parse.urlsplit(args.pg_url)._replace(path="/otklik_national")
-        os.environ["DATABASE_URL"] = urllib.parse.urlunsplit(parts)
-    else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(args.data_dir) / 'national-s1.sqlite3'}"
+def table_call(args):
+    """Django set up on the kept data set, and the call: the largest region's table."""
     sys.path.insert(0, args.src)
+    sys.path.insert(0, str(ROOT / "bench"))
+    from national import django_environment, largest_region_index, table_periods
+
+    data = Path(args.data_dir)
+    sqlite_file = data / "national-s1.sqlite3"
+    django_environment(args.db, args.pg_url, sqlite_file, "otklik_national", data / "table-cost")
     import django
 
     django.setup()
-
-
-def largest_region(args) -> int:
-    """The region with the most centres, as the national benchmark picks it."""
-    structure = Path(args.data_dir) / f"national-s1-{args.db}.structure.json"
-    plain = json.loads(structure.read_text())
-    counts = plain["centre_count"]
-    return plain["region_ids"][counts.index(max(counts))]
-
-
-def table_call(region: int):
     from otklik.metrics.queries import metric_tables
-    from otklik.metrics.slices import Period, Slice, baseline
+    from otklik.metrics.slices import Slice
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    from national import END
-
-    this_week = Period.containing(END - timedelta(days=1), "week")
-    periods = [this_week, this_week.previous(), baseline(this_week)]
+    plain = json.loads((data / f"national-s1-{args.db}.structure.json").read_text())
+    region = plain["region_ids"][largest_region_index(plain)]
+    periods = list(table_periods().values())
     return lambda: metric_tables(Slice(region=region), periods, by="touchpoint")
 
 
 def calls(args) -> None:
     """The measured process: start-up, two warm-up calls, the freeze the server does
     (otklik.wsgi), then ``--calls`` calls, timed."""
-    setup(args)
-    call = table_call(largest_region(args))
+    call = table_call(args)
     call()
     call()
     gc.freeze()
