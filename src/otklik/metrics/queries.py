@@ -672,13 +672,14 @@ def _interactions(slice_, spans, grouping) -> list[dict]:
     if "TTFR" in grouping.codes and grouping.quantiles:  # quantiles do not add up
         weekly = (rows, group, span) if rows.model is InteractionWeek else None
         ttfrs = _ttfr(slice_, spans, grouping, per_period, weekly)
+    wants_split = "CV-2" in grouping.codes  # the split is CV-2's alone
     return [
         {
             key: _values(
                 INTERACTIONS,
                 c,
                 grouping.codes,
-                {"ttfr": ttfr.get(key, {}), "by_channel": _by_channel(c)},
+                {"ttfr": ttfr.get(key, {}), "by_channel": _by_channel(c) if wants_split else {}},
             )
             for key, c in period_sums.items()
         }
