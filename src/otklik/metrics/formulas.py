@@ -132,6 +132,21 @@ def _groups_total(names: tuple[str, str, str], first: object, second: object, th
     return first + second + third
 
 
+def _mean(total_name: str, total: object, count: object) -> float | None:
+    """A database's ``SUM`` ÷ ``COUNT``; ``None`` for no count (the sum must then be 0)."""
+    kind = type(total)
+    plain = (kind is int or kind is float) and type(count) is int
+    if plain and 0 <= total < math.inf and count > 0:  # the usual case at once
+        return total / count  # a float, correctly rounded, for an int total as well
+    total_f = _amount(total_name, total)
+    count = _count("count", count)
+    if count == 0:
+        if total_f != 0:
+            raise ValueError(f"{total_name} ({total!r}) must be 0 when count is 0")
+        return None
+    return total_f / count
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -273,13 +288,7 @@ def ces_mean(total: Amount, count: int) -> float | None:
     answers. The mean is on the scale's own points and orientation (1…N). ``None`` when
     there are no answers.
     """
-    total_f = _amount("total", total)
-    count = _count("count", count)
-    if count == 0:
-        if total_f != 0:
-            raise ValueError(f"total ({total!r}) must be 0 when count is 0")
-        return None
-    return total_f / count
+    return _mean("total", total, count)
 
 
 # --------------------------------------------------------------------------- X3 CSAT
@@ -467,18 +476,17 @@ def net_fcr(
     were none). The requests resolved at first contact are by definition resolvable, so
     they cannot exceed ``total − not_resolvable_first_contact``.
     """
-    resolved_first_contact = _count("resolved_first_contact", resolved_first_contact)
-    total = _count("total", total)
-    not_resolvable = _count("not_resolvable_first_contact", not_resolvable_first_contact)
-    _part_of("not_resolvable_first_contact", not_resolvable, "total", total)
-    resolvable = total - not_resolvable
-    _part_of(
+    not_resolvable = not_resolvable_first_contact
+    if not (type(total) is int and type(not_resolvable) is int and 0 <= not_resolvable <= total):
+        total = _count("total", total)
+        not_resolvable = _count("not_resolvable_first_contact", not_resolvable)
+        _part_of("not_resolvable_first_contact", not_resolvable, "total", total)
+    return _share(
         "resolved_first_contact",
         resolved_first_contact,
         "total − not_resolvable_first_contact",
-        resolvable,
+        total - not_resolvable,
     )
-    return percent(resolved_first_contact, resolvable)
 
 
 def replies_per_conversation(replies: int, conversations: int) -> float | None:
@@ -698,15 +706,10 @@ def iqs_overall(scores: Iterable[float]) -> float | None:
 
 def iqs_overall_from_total(total: Amount, count: int) -> float | None:
     """Overall IQS from a database aggregate: ``SUM(iqs)`` ÷ ``COUNT(*)``, %."""
-    total_f = _amount("total", total)
-    count = _count("count", count)
-    if count == 0:
-        if total_f != 0:
-            raise ValueError(f"total ({total!r}) must be 0 when count is 0")
-        return None
-    if total_f > 100 * count:
+    mean = _mean("total", total, count)
+    if mean is not None and float(total) > 100 * count:
         raise ValueError(f"total ({total!r}) exceeds 100 % × {count} evaluations")
-    return total_f / count
+    return mean
 
 
 # --------------------------------------------------------------------------- X7 TTFR
@@ -780,13 +783,7 @@ def ttfr_mean(durations: Iterable[float | timedelta]) -> float | None:
 
 def ttfr_mean_from_total(total_seconds: Amount, count: int) -> float | None:
     """Mean TTFR from a database aggregate: ``SUM(wait)`` ÷ ``COUNT(*)``, seconds."""
-    total = _amount("total_seconds", total_seconds)
-    count = _count("count", count)
-    if count == 0:
-        if total != 0:
-            raise ValueError(f"total_seconds ({total_seconds!r}) must be 0 when count is 0")
-        return None
-    return total / count
+    return _mean("total_seconds", total_seconds, count)
 
 
 def ttfr_median(durations: Iterable[float | timedelta]) -> float | None:
