@@ -955,18 +955,19 @@ def _grouped(slice_: Slice, periods: Sequence[Period], grouping: _Grouping) -> l
     return result
 
 
-def _complete(values: dict, wanted: set[str], codes: list[str]) -> dict:
-    """Every wanted code present, in catalogue order: «no data» or «not applicable» (a
-    slice naming ``wanted`` dimensions that the code's facts do not carry)."""
-    completed = dict(_fillers(frozenset(wanted), tuple(codes)))
+def _complete(values: dict, fillers: dict[str, MetricValue]) -> dict:
+    """Every wanted code present, in catalogue order: a group's values over its
+    :func:`_fillers` («no data» or «not applicable»)."""
+    completed = dict(fillers)
     completed.update(values)  # a value replaces its filler in place: the order stays
     return completed
 
 
 @cache
 def _fillers(wanted: frozenset[str], codes: tuple[str, ...]) -> dict[str, MetricValue]:
-    """What stands for each code a group has no value of, in the codes' order (made once
-    per ask, shared; copied, never changed)."""
+    """What stands for each code a group has no value of, in the codes' order: «no data»,
+    or «not applicable» for a slice naming ``wanted`` dimensions that the code's facts do
+    not carry (made once per ask, shared; copied, never changed)."""
     return {
         code: _empty(code)
         if wanted <= FAMILY_DIMENSIONS[METRIC_FAMILY[code]]
@@ -993,7 +994,7 @@ def metric_values(
     codes = _codes(codes)
     asked = _Grouping(codes=frozenset(codes), quantiles=quantiles)
     values = _grouped(slice_, [period], asked)[0].get(None, {})
-    return _complete(values, set(slice_.given()), codes)
+    return _complete(values, _fillers(frozenset(slice_.given()), tuple(codes)))
 
 
 def metric_table(
@@ -1041,9 +1042,9 @@ def metric_tables(
         quantiles=quantiles,
         min_n=settings.OTKLIK_METRIC_MIN_SAMPLE if enough_only else 0,
     )
-    wanted = set(slice_.given()) | {by}
+    fillers = _fillers(frozenset(slice_.given()) | {by}, tuple(codes))
     return [
-        {key: _complete(values, wanted, codes) for key, values in groups.items()}
+        {key: _complete(values, fillers) for key, values in groups.items()}
         for groups in _grouped(slice_, periods, asked)
     ]
 
@@ -1064,10 +1065,11 @@ def metric_series(
     asked = _Grouping(granularity=granularity, codes=frozenset(codes))
     grouped = _grouped(slice_, [period], asked)[0]
     by_start = {_as_date(key): values for key, values in grouped.items()}
+    fillers = _fillers(frozenset(slice_.given()), tuple(codes))
     series = []
     for bucket in buckets(period, granularity):
         key = period_start(bucket.start, granularity)
-        series.append((bucket, _complete(by_start.get(key, {}), set(slice_.given()), codes)))
+        series.append((bucket, _complete(by_start.get(key, {}), fillers)))
     return series
 
 
