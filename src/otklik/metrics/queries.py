@@ -327,6 +327,7 @@ def _sums(
     as_key = _key_reader(rows) if group is not None else None
     names, found = _tuples(rows)
     at = {name: names.index(name) for name in (*columns, *extra)}
+    g = at.get("g")
     first = len(at)  # the measures follow the group's columns
     if sorted(at.values()) != list(range(first)):  # pragma: no cover - the ORM's order
         raise RuntimeError(f"unexpected column order: {names}")
@@ -337,7 +338,9 @@ def _sums(
     plain = connection.vendor == "sqlite"
     result = {}
     for row in found:
-        key = as_key(row[at["g"]]) if as_key else None
+        key = None if g is None else row[g]
+        if as_key is not None:
+            key = as_key(key)
         if extra:
             key = (key, *(row[at[name]] for name in extra))
         if span is not None:
@@ -373,9 +376,10 @@ def _tuples(rows: models.QuerySet) -> tuple[list[str], list[tuple]]:
 
 
 def _key_reader(rows: models.QuerySet):
-    """How to read the ``g`` column of rows read by :func:`_tuples` (SQLite gives a date
-    as text; the group's field reads it)."""
-    return rows.query.annotations["g"].output_field.to_python
+    """How to read the ``g`` column of rows read by :func:`_tuples`: SQLite gives a date
+    as text, which the group's field reads; any other key is used as it comes (``None``)."""
+    field = rows.query.annotations["g"].output_field
+    return field.to_python if isinstance(field, models.DateField) else None
 
 
 def _number(value):
@@ -731,9 +735,12 @@ def _ttfr_from_waits(spans: _Spans, rows, group, span) -> list[dict]:
     as_key = _key_reader(rows) if group is not None else None
     names, found = _tuples(rows)
     at = {name: names.index(name) for name in (*columns, "ttfr_waits")}
+    g = at.get("g")
     together: list[dict] = [defaultdict(list) for _period in spans.periods]
     for row in found:  # the packed weeks of each group and period, unpacked once together
-        key = as_key(row[at["g"]]) if as_key else None
+        key = None if g is None else row[g]
+        if as_key is not None:
+            key = as_key(key)
         for index in spans.members[row[at["s"]] if span is not None else 0]:
             together[index][key].append(row[at["ttfr_waits"]])
     return [
@@ -779,7 +786,7 @@ def _ttfr_quantiles(facts: models.QuerySet, group: models.Expression | None) -> 
             return {}
         return {None: _named(values)}
     rows = facts.annotate(g=group).values("g").annotate(quantiles=found)
-    as_key = _key_reader(rows)
+    as_key = _key_reader(rows) or (lambda key: key)
     return {as_key(row["g"]): _named(row["quantiles"]) for row in rows}
 
 
@@ -937,13 +944,16 @@ def _codes(codes: Iterable[str] | None) -> list[str]:
     return codes
 
 
-def _grouped(slice_: Slice, periods: Sequence[Period], grouping: _Grouping) -> list[dict]:
-    """Per period ``{group key: {code: MetricValue}}`` for the asked codes; only groups
-    with facts (the codes a group has no facts for are filled in by :func:`_complete`)."""
+def _grouped(
+    slice_: Slice, periods: Sequence[Period], grouping: _Grouping, fillers: dict[str, MetricValue]
+) -> list[dict]:
+    """Per period ``{group key: {code: MetricValue}}``, only the groups with facts, each
+    with every code of ``fillers`` (see :func:`_fillers`): a code without facts keeps its
+    filler, in place, so the codes stay in their order."""
     if grouping.min_n and len(periods) > 1:  # a group's size is a period's, not a span's
-        return [_grouped(slice_, [period], grouping)[0] for period in periods]
+        return [_grouped(slice_, [period], grouping, fillers)[0] for period in periods]
     spans = _Spans(tuple(periods))
-    result: list[dict] = [defaultdict(dict) for _period in periods]
+    result: list[dict] = [{} for _period in periods]
     wanted = set(slice_.given()) | grouping.dims()
     families = {METRIC_FAMILY[code] for code in grouping.codes}
     not_applicable = {f for f in families if not wanted <= FAMILY_DIMENSIONS[f]}
@@ -951,16 +961,11 @@ def _grouped(slice_: Slice, periods: Sequence[Period], grouping: _Grouping) -> l
         found = _FAMILY_QUERY[family](slice_, spans, grouping)
         for into, groups in zip(result, found, strict=True):
             for key, values in groups.items():
-                into[key].update(values)
+                group = into.get(key)
+                if group is None:
+                    into[key] = group = dict(fillers)
+                group.update(values)
     return result
-
-
-def _complete(values: dict, fillers: dict[str, MetricValue]) -> dict:
-    """Every wanted code present, in catalogue order: a group's values over its
-    :func:`_fillers` («no data» or «not applicable»)."""
-    completed = dict(fillers)
-    completed.update(values)  # a value replaces its filler in place: the order stays
-    return completed
 
 
 @cache
@@ -993,8 +998,8 @@ def metric_values(
     """
     codes = _codes(codes)
     asked = _Grouping(codes=frozenset(codes), quantiles=quantiles)
-    values = _grouped(slice_, [period], asked)[0].get(None, {})
-    return _complete(values, _fillers(frozenset(slice_.given()), tuple(codes)))
+    fillers = _fillers(frozenset(slice_.given()), tuple(codes))
+    return _grouped(slice_, [period], asked, fillers)[0].get(None) or dict(fillers)
 
 
 def metric_table(
@@ -1043,10 +1048,7 @@ def metric_tables(
         min_n=settings.OTKLIK_METRIC_MIN_SAMPLE if enough_only else 0,
     )
     fillers = _fillers(frozenset(slice_.given()) | {by}, tuple(codes))
-    return [
-        {key: _complete(values, fillers) for key, values in groups.items()}
-        for groups in _grouped(slice_, periods, asked)
-    ]
+    return _grouped(slice_, periods, asked, fillers)
 
 
 def metric_series(
@@ -1063,13 +1065,13 @@ def metric_series(
     granularity = Granularity(granularity)
     codes = _codes(codes)
     asked = _Grouping(granularity=granularity, codes=frozenset(codes))
-    grouped = _grouped(slice_, [period], asked)[0]
-    by_start = {_as_date(key): values for key, values in grouped.items()}
     fillers = _fillers(frozenset(slice_.given()), tuple(codes))
+    grouped = _grouped(slice_, [period], asked, fillers)[0]
+    by_start = {_as_date(key): values for key, values in grouped.items()}
     series = []
     for bucket in buckets(period, granularity):
         key = period_start(bucket.start, granularity)
-        series.append((bucket, _complete(by_start.get(key, {}), fillers)))
+        series.append((bucket, by_start.get(key) or dict(fillers)))
     return series
 
 
