@@ -76,6 +76,10 @@ def test_survey_metrics_of_answers_posted_through_the_api(metrics_api, fresh_tou
     assert got["NPS"]["n"] == 7 and got["NPS"]["enough"] is False  # 7 < 30: «мало ответов»
     assert got["CSAT"]["value"] == pytest.approx(5 / 7 * 100)
     assert got["CSAT"]["detail"]["delight"] == pytest.approx(2 / 7 * 100)
+    # csat = [3, 4, 5, 1, 2, 3, 3]: each level's share, keyed by its code in the JSON
+    assert got["CSAT"]["detail"]["distribution"] == pytest.approx(
+        {"1": 100 / 7, "2": 100 / 7, "3": 300 / 7, "4": 100 / 7, "5": 100 / 7}
+    )
     if QuestionType.CES in keys:
         assert got["CES"]["value"] == pytest.approx((4 - 2) / 7 * 100)
         assert got["CES"]["detail"]["mean"] == pytest.approx(24 / 7)
