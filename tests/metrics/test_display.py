@@ -28,6 +28,18 @@ def test_changes_and_arrows():
         assert display.trend("CV-2", 60) == {"arrow": "↑", "label": "больше", "good": None}
 
 
+def test_a_change_shown_as_zero_is_no_change():
+    with translation.override("ru"):
+        for code, delta in (("CSAT", -0.3), ("NPS", 0.4), ("TTFR", -0.2), ("RpC", -0.04)):
+            assert display.change(code, delta) == "±0"
+            assert display.trend(code, delta) == {
+                "arrow": "→",
+                "label": "без изменений",
+                "good": None,
+            }
+        assert display.trend("CSAT", -0.6)["label"] == "хуже"  # shown as «−1 п. п.»
+
+
 def test_a_small_sample_says_so():
     with translation.override("ru"):
         few = MetricValue("NPS", 50.0, 6, counts={})

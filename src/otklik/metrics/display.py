@@ -73,26 +73,33 @@ def change(code: str, delta: float | None) -> str:
     change that rounds to nothing at the shown precision is «±0», never «−0»."""
     if delta is None:
         return "—"
+    shown_size = _shown_size(code, delta)
+    if shown_size == 0:
+        return "±0"
     unit = UNITS.get(code)
     if unit == "seconds":
-        shown_size = round_half_up(abs(delta))  # durations show whole seconds at the least
         text = duration(abs(delta))
     elif unit in ("index", "count", "percent"):
-        shown_size = round_half_up(abs(delta))
         text = number_format(int(shown_size), 0)
         if unit == "percent":
             text = _("%(n)s pp") % {"n": text}
     else:
-        shown_size = round_half_up(abs(delta), 1)
         text = number_format(shown_size, 1)
-    if shown_size == 0:
-        return "±0"
     return ("+" if delta > 0 else "−") + text
 
 
+def _shown_size(code: str, delta: float) -> float:
+    """The size of a change at the precision it is shown: whole seconds, points and
+    counts, else one decimal."""
+    if UNITS.get(code) in ("seconds", "index", "count", "percent"):
+        return round_half_up(abs(delta))
+    return round_half_up(abs(delta), 1)
+
+
 def trend(code: str, delta: float | None) -> dict:
-    """An arrow, its meaning in words and whether it is good news."""
-    if delta is None or round(delta, 1) == 0:
+    """An arrow, its meaning in words and whether it is good news; a change shown as «±0»
+    is no change (no «↓ хуже» beside «±0»)."""
+    if delta is None or _shown_size(code, delta) == 0:
         return {"arrow": "→", "label": _("no change"), "good": None}
     up = delta > 0
     if UNITS.get(code) == "count":  # more conversations is neither good nor bad news
