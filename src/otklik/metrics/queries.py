@@ -324,10 +324,8 @@ def _sums(
     rows = queryset.values(*columns, *extra).annotate(**measures)
     if at_least is not None and at_least[1] > 0:
         rows = rows.filter(**{f"{at_least[0]}__gte": at_least[1]})
-    as_key = _key_reader(rows) if group is not None else None
     names, found = _tuples(rows)
     at = {name: names.index(name) for name in (*columns, *extra)}
-    g = at.get("g")
     first = len(at)  # the measures follow the group's columns
     if sorted(at.values()) != list(range(first)):  # pragma: no cover - the ORM's order
         raise RuntimeError(f"unexpected column order: {names}")
@@ -337,10 +335,7 @@ def _sums(
     # some 50 000 of them.
     plain = connection.vendor == "sqlite"
     result = {}
-    for row in found:
-        key = None if g is None else row[g]
-        if as_key is not None:
-            key = as_key(key)
+    for row, key in zip(found, _group_keys(rows, found, at), strict=True):
         if extra:
             key = (key, *(row[at[name]] for name in extra))
         if span is not None:
@@ -380,6 +375,17 @@ def _key_reader(rows: models.QuerySet):
     as text, which the group's field reads; any other key is used as it comes (``None``)."""
     field = rows.query.annotations["g"].output_field
     return field.to_python if isinstance(field, models.DateField) else None
+
+
+def _group_keys(rows: models.QuerySet, found: list[tuple], at: dict[str, int]) -> list:
+    """The group key of each row :func:`_tuples` read (``None`` without a ``g`` column),
+    read as :func:`_key_reader` says: all at once, not a call per row."""
+    if "g" not in at:
+        return [None] * len(found)
+    g = at["g"]
+    keys = [row[g] for row in found]
+    reader = _key_reader(rows)
+    return keys if reader is None else [reader(key) for key in keys]
 
 
 def _number(value):
@@ -732,15 +738,11 @@ def _ttfr_from_waits(spans: _Spans, rows, group, span) -> list[dict]:
     weeks of a period put together (sorted runs, which the sort merges)."""
     rows, columns = _keyed(rows.filter(ttfr_n__gt=0).order_by(), group, span)
     rows = rows.values(*columns, "ttfr_waits")
-    as_key = _key_reader(rows) if group is not None else None
     names, found = _tuples(rows)
     at = {name: names.index(name) for name in (*columns, "ttfr_waits")}
-    g = at.get("g")
     together: list[dict] = [defaultdict(list) for _period in spans.periods]
-    for row in found:  # the packed weeks of each group and period, unpacked once together
-        key = None if g is None else row[g]
-        if as_key is not None:
-            key = as_key(key)
+    # The packed weeks of each group and period, unpacked once together.
+    for row, key in zip(found, _group_keys(rows, found, at), strict=True):
         for index in spans.members[row[at["s"]] if span is not None else 0]:
             together[index][key].append(row[at["ttfr_waits"]])
     return [
