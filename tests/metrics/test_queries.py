@@ -531,8 +531,8 @@ def test_ttfr_quantiles_by_channel_are_exact_floats(main_journey):
 
 def test_ttfr_quantiles_of_no_first_responses_are_nothing(main_journey):
     nothing = Interaction.objects.filter(ttfr_seconds__lt=0)  # a query that finds no rows
-    assert queries._ttfr_quantiles(nothing, None) == {}
-    assert queries._ttfr_quantiles(nothing, F("channel")) == {}
+    for group in (None, F("channel")):
+        assert queries._ttfr_quantiles(queries._quantiles_statement(nothing, group), {}) == {}
 
 
 def test_the_sketch_answers_huge_slices_within_its_bound(touchpoints, monkeypatch):
@@ -710,6 +710,32 @@ def test_several_periods_at_once_equal_a_table_per_period(touchpoints, main_jour
         queries.metric_table(Slice(), p, "region", ["CV-1"])[main_journey.region_id]["CV-1"].detail
         for p in (apart, WEEK)
     ]
+
+
+def test_a_query_compiled_for_one_ask_answers_another_of_its_shape(touchpoints):
+    """A table's queries are compiled once per shape; another week or unit runs the same
+    statement with its own values and gets what a statement compiled for it gives."""
+    earlier = Period(WEEK.start - timedelta(weeks=1), WEEK.start)
+    for period, seed in ((earlier, 41), (WEEK, 42)):
+        days = [period.start + timedelta(days=i) for i in range(7)]
+        make_responses(touchpoints, 30, days, seed=seed)
+        make_interactions(touchpoints, 30, days, seed=seed)
+    asks = [(Slice(touchpoint=tp.pk), p) for tp in touchpoints[:2] for p in (earlier, WEEK)]
+    compiled = [
+        built
+        for name, built in vars(queries).items()
+        if name.endswith("_statement") and hasattr(built, "cache_clear")
+    ]
+    fresh = []
+    for slice_, period in asks:
+        for built in compiled:
+            built.cache_clear()
+        fresh.append(queries.metric_table(slice_, period, "channel"))
+    hits = sum(built.cache_info().hits for built in compiled)
+    reused = [queries.metric_table(slice_, period, "channel") for slice_, period in asks]
+    assert sum(built.cache_info().hits for built in compiled) > hits
+    _assert_same(reused, fresh)
+    assert all(fresh) and len({repr(sorted(_plain([table]).items())) for table in fresh}) == 4
 
 
 def test_a_table_of_enough_answers_leaves_small_groups_in_the_database(touchpoints):

@@ -20,10 +20,10 @@ Three ways to ask, all returning :class:`MetricValue` objects keyed by metric co
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.db import connection, models
@@ -182,6 +182,142 @@ def _whole_weeks(period: Period) -> bool:
     return period.start.weekday() == 0 and period.days % 7 == 0
 
 
+# --------------------------------------------------------------------------- statements
+#
+# A table's queries are the same for every region and week: only the values differ. They
+# are built and compiled once per shape of ask (:class:`_Shape`) with slots for the values
+# (:class:`_Slot`), and each ask runs the compiled SQL with its own values: the ORM's
+# building and compiling was a seventh of a region's weekly table.
+
+
+class _Slot(models.Expression):
+    """A value of the ask in a query built once per shape: a slice's unit or a span's
+    day (``moment`` makes the day a moment, for the facts' time fields). Compiled as a
+    parameter left open, which :meth:`_Statement.rows` fills with the value as the ORM
+    would have passed it (``get_db_prep_value`` of the field)."""
+
+    def __init__(self, name: str, output_field: models.Field, moment=None):
+        super().__init__(output_field=output_field)
+        self.name, self.moment = name, moment
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self]
+
+    def bound(self, values: dict):
+        value = values[self.name]
+        if self.moment is not None:
+            value = self.moment(value)
+        return self.output_field.get_db_prep_value(value, connection)
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """A query compiled once: its SQL, its parameters (slots among them) and its key
+    columns: ``s`` (the span, where spans are split), ``g`` (the group) and ``extra``."""
+
+    sql: str
+    params: tuple
+    spanned: bool
+    extra: tuple[str, ...]
+    read_key: Callable | None  # how the ``g`` values are read (``None``: as they come)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return ("s", "g", *self.extra) if self.spanned else ("g", *self.extra)
+
+    def rows(self, values: dict) -> tuple[list[str], list[tuple]]:
+        """The column names and the rows, read as plain tuples: the ORM's per-value
+        converters cost more than the query itself here (240 rows × 28 sums: 3 ms
+        against 1.7 ms); every value is a number or a key, read by the caller."""
+        params = [p.bound(values) if type(p) is _Slot else p for p in self.params]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            return [column[0] for column in cursor.description], cursor.fetchall()
+
+
+def _compiled(rows: models.QuerySet, spanned: bool, extra: Sequence[str] = ()) -> _Statement:
+    """The statement of rows keyed by :func:`_keyed`. SQLite gives a date as text, which
+    the group's field reads; any other key is used as it comes."""
+    sql, params = rows.query.sql_with_params()
+    key_field = rows.query.annotations["g"].output_field
+    read_key = key_field.to_python if isinstance(key_field, models.DateField) else None
+    return _Statement(sql, tuple(params), spanned, tuple(extra), read_key)
+
+
+#: How many statements of each kind are kept: the shapes pages and reports ask for are a
+#: few dozen; the API can ask for any set of metrics, which must not fill the memory.
+_STATEMENTS_KEPT = 256
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What an ask's queries depend on, the values aside: the dimensions its slice names,
+    its spans and its grouping. (And the settings, which do not change while the process
+    runs: the time zone the facts' days are cut in.)"""
+
+    dims: tuple[str, ...]
+    spans: _SpanShape
+    grouping: _Grouping
+
+    def dimensions(self) -> set[str]:
+        """The slice's dimensions and the one grouped by."""
+        return {*self.dims, *self.grouping.dims()}
+
+
+class _Ask:
+    """One ask of :func:`_grouped`: a slice, its periods cut into spans, a grouping; the
+    shape its queries have and the values that fill their slots."""
+
+    __slots__ = ("slice", "spans", "grouping", "shape", "values")
+
+    def __init__(self, slice_: Slice, spans: _Spans, grouping: _Grouping) -> None:
+        given = slice_.given()
+        self.slice, self.spans, self.grouping = slice_, spans, grouping
+        self.shape = _Shape(tuple(given), spans.shape, grouping)
+        self.values = {**given, **spans.values()}
+
+    def of_period(self, index: int) -> _Ask:
+        """The same ask for one of its periods alone."""
+        return _Ask(self.slice, _Spans((self.spans.periods[index],)), self.grouping)
+
+
+@dataclass(frozen=True)
+class _SpanShape:
+    """The spans of an ask as a query sees them: each span's first and end day as indexes
+    of the ask's distinct period ends (``day0`` < ``day1`` < …, filled in per ask), and
+    whether every period is whole weeks (the weekly rollups then hold them)."""
+
+    spans: tuple[tuple[int, int], ...]
+    whole_weeks: bool
+
+    def within(self, column: str, field: models.Field, moment=None) -> Q:
+        """The days of every span, on a day column or (``moment=day_start``) a moment."""
+        condition, runs = Q(), []
+        for start, end in self.spans:  # adjacent spans are one range
+            if runs and runs[-1][1] == start:
+                runs[-1][1] = end
+            else:
+                runs.append([start, end])
+        for start, end in runs:
+            condition |= Q(
+                **{
+                    f"{column}__gte": _Slot(f"day{start}", field, moment),
+                    f"{column}__lt": _Slot(f"day{end}", field, moment),
+                }
+            )
+        return condition
+
+    def expression(self, column: str, field: models.Field, moment=None) -> models.Expression | None:
+        """The index of a row's span (``None`` for a single span: nothing to split)."""
+        if len(self.spans) == 1:
+            return None
+        whens = [
+            When(**{f"{column}__lt": _Slot(f"day{end}", field, moment)}, then=Value(i))
+            for i, (_start, end) in enumerate(self.spans[:-1])
+        ]
+        return Case(*whens, default=Value(len(self.spans) - 1))
+
+
 @dataclass(frozen=True)
 class _Spans:
     """The periods asked at once (this week, last week, the 8-week baseline), cut into
@@ -190,49 +326,31 @@ class _Spans:
     """
 
     periods: tuple[Period, ...]
-    spans: tuple[Period, ...] = field(init=False)
+    ends: tuple[date, ...] = field(init=False)  # the periods' distinct ends, in order
+    shape: _SpanShape = field(init=False)
     members: tuple[tuple[int, ...], ...] = field(init=False)  # per span: its periods
 
     def __post_init__(self) -> None:
         ends = sorted({day for p in self.periods for day in (p.start, p.end)})
         spans, members = [], []
-        for start, end in zip(ends, ends[1:], strict=False):
+        for index, start in enumerate(ends[:-1]):
             inside = tuple(i for i, p in enumerate(self.periods) if p.start <= start < p.end)
             if inside:  # a gap between two periods is not read at all
-                spans.append(Period(start, end))
+                spans.append((index, index + 1))
                 members.append(inside)
-        object.__setattr__(self, "spans", tuple(spans))
+        whole_weeks = all(_whole_weeks(p) for p in self.periods)
+        object.__setattr__(self, "ends", tuple(ends))
+        object.__setattr__(self, "shape", _SpanShape(tuple(spans), whole_weeks))
         object.__setattr__(self, "members", tuple(members))
 
-    def whole_weeks(self) -> bool:
-        return all(_whole_weeks(p) for p in self.periods)
-
-    def within(self, column: str, moment=lambda day: day) -> Q:
-        """The days of every period, on a day column or (``moment=day_start``) a moment."""
-        condition, runs = Q(), []
-        for span in self.spans:  # adjacent spans are one range
-            if runs and runs[-1][1] == span.start:
-                runs[-1][1] = span.end
-            else:
-                runs.append([span.start, span.end])
-        for start, end in runs:
-            condition |= Q(**{f"{column}__gte": moment(start), f"{column}__lt": moment(end)})
-        return condition
-
-    def expression(self, column: str, moment=lambda day: day) -> models.Expression | None:
-        """The index of a row's span (``None`` for a single span: nothing to split)."""
-        if len(self.spans) == 1:
-            return None
-        whens = [
-            When(**{f"{column}__lt": moment(span.end)}, then=Value(i))
-            for i, span in enumerate(self.spans[:-1])
-        ]
-        return Case(*whens, default=Value(len(self.spans) - 1))
+    def values(self) -> dict[str, date]:
+        """What fills the slots of :class:`_SpanShape`."""
+        return {f"day{index}": day for index, day in enumerate(self.ends)}
 
     def split(self, sums: dict) -> list[dict]:
         """``{(span, key): measures}`` (or ``{key: …}`` for one span) → per period
         ``{key: measures}``, the measures of its spans added up."""
-        if len(self.spans) == 1:
+        if len(self.members) == 1:
             return [sums] * len(self.periods)
         result: list[dict] = [{} for _ in self.periods]
         for (span, key), measures in sums.items():
@@ -246,14 +364,14 @@ class _Spans:
 
 
 def _rollup_for(
-    family: str, dims: set[str], spans: _Spans, grouping: _Grouping
+    family: str, dims: set[str], spans: _SpanShape, grouping: _Grouping
 ) -> tuple[type[models.Model], str]:
     """The smallest rollup table that holds these dimensions, and its day column."""
     if family == SURVEYS and dims <= {"region"}:
         return SurveyRegionDay, "day"
     if family == INTERACTIONS and dims <= {"region", "channel"}:
         return InteractionRegionDay, "day"
-    weekly = grouping.granularity in (None, Granularity.WEEK) and spans.whole_weeks()
+    weekly = grouping.granularity in (None, Granularity.WEEK) and spans.whole_weeks
     if weekly and family in _WEEKLY and dims <= _WEEKLY[family][1]:
         return _WEEKLY[family][0], "week"
     return {SURVEYS: SurveyDay, INTERACTIONS: InteractionDay, MENTIONS: MentionDay}[family], "day"
@@ -300,33 +418,37 @@ class _Grouping:
         return {self.dimension} if self.dimension else set()
 
 
-def _sums(
+def _statement(
     queryset: models.QuerySet,
     group: models.Expression | None,
     measures: dict[str, models.Expression],
     extra: Sequence[str] = (),
     at_least: tuple[str, int] | None = None,
     span: models.Expression | None = None,
-) -> dict:
-    """``{group value: {measure: number}}`` from one grouped query (``None``: one group).
+) -> _Statement:
+    """The grouped query that :func:`_sums` reads, compiled.
 
-    ``extra`` adds plain columns to the group (e.g. a channel for a breakdown); the key
-    is then a tuple ``(group value, *extra values)``. ``at_least`` = ``(measure, n)``
-    keeps only the groups whose measure reaches n (``HAVING``: small groups never leave
-    the database). ``span`` (see :class:`_Spans`) groups by span as well: the key is then
-    ``(span, key)``.
+    ``group`` is what the rows are grouped by (``None``: all of them are one group).
+    ``extra`` adds plain columns to the group (e.g. a channel for a breakdown).
+    ``at_least`` = ``(measure, n)`` keeps only the groups whose measure reaches n
+    (``HAVING``: small groups never leave the database). ``span`` (see
+    :class:`_SpanShape`) groups by span as well.
     """
-    queryset = queryset.order_by()
-    if group is None and not extra and span is None:
-        row = queryset.aggregate(**measures)
-        return {None: {name: _number(value) for name, value in row.items()}}
-    queryset, columns = _keyed(queryset, group, span)
-    rows = queryset.values(*columns, *extra).annotate(**measures)
+    queryset = _keyed(queryset.order_by(), group, span)
+    rows = queryset.values(*(("s", "g") if span is not None else ("g",)), *extra)
+    rows = rows.annotate(**measures)
     if at_least is not None and at_least[1] > 0:
         rows = rows.filter(**{f"{at_least[0]}__gte": at_least[1]})
-    names, found = _tuples(rows)
-    at = {name: names.index(name) for name in (*columns, *extra)}
-    first = len(at)  # the measures follow the group's columns
+    return _compiled(rows, span is not None, extra)
+
+
+def _sums(statement: _Statement, values: dict) -> dict:
+    """``{group value: {measure: number}}`` from one grouped query run with the ask's
+    ``values``. With ``extra`` columns the key is a tuple ``(group value, *extra
+    values)``; split by span, it is ``(span, key)``."""
+    names, found = statement.rows(values)
+    at = {name: names.index(name) for name in statement.keys}
+    first = len(at)  # the measures follow the key columns
     if sorted(at.values()) != list(range(first)):  # pragma: no cover - the ORM's order
         raise RuntimeError(f"unexpected column order: {names}")
     measure_names = names[first:]
@@ -334,11 +456,12 @@ def _sums(
     # for a sum of bigint. Read as they come where they can be: a region's table has
     # some 50 000 of them.
     plain = connection.vendor == "sqlite"
+    extra, spanned = statement.extra, statement.spanned
     result = {}
-    for row, key in zip(found, _group_keys(rows, found, at), strict=True):
+    for row, key in zip(found, _group_keys(statement, found, at["g"]), strict=True):
         if extra:
             key = (key, *(row[at[name]] for name in extra))
-        if span is not None:
+        if spanned:
             key = (row[at["s"]], key)
         numbers = row[first:]
         if not plain or None in numbers:
@@ -347,44 +470,25 @@ def _sums(
     return result
 
 
+#: The group of a query without one: a constant, which no database groups by.
+_ONE_GROUP = Value(None, output_field=models.IntegerField())
+
+
 def _keyed(
     queryset: models.QuerySet, group: models.Expression | None, span: models.Expression | None
-) -> tuple[models.QuerySet, list[str]]:
-    """The rows with their span as ``s`` and their group as ``g`` (where there is one), and
-    those columns' names."""
-    columns = []
+) -> models.QuerySet:
+    """The rows with their group as ``g`` (``None`` for all in one) and, where spans are
+    split, their span as ``s``."""
     if span is not None:
-        queryset, columns = queryset.annotate(s=span), ["s"]
-    if group is not None:
-        queryset, columns = queryset.annotate(g=group), [*columns, "g"]
-    return queryset, columns
+        queryset = queryset.annotate(s=span)
+    return queryset.annotate(g=_ONE_GROUP if group is None else group)
 
 
-def _tuples(rows: models.QuerySet) -> tuple[list[str], list[tuple]]:
-    """The column names and rows of a query the ORM wrote, read as plain tuples: the ORM's
-    per-value converters cost more than the query itself here (240 rows × 28 sums: 3 ms
-    against 1.7 ms); every value is a number or a group key, read by the caller."""
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [column[0] for column in cursor.description], cursor.fetchall()
-
-
-def _key_reader(rows: models.QuerySet):
-    """How to read the ``g`` column of rows read by :func:`_tuples`: SQLite gives a date
-    as text, which the group's field reads; any other key is used as it comes (``None``)."""
-    field = rows.query.annotations["g"].output_field
-    return field.to_python if isinstance(field, models.DateField) else None
-
-
-def _group_keys(rows: models.QuerySet, found: list[tuple], at: dict[str, int]) -> list:
-    """The group key of each row :func:`_tuples` read (``None`` without a ``g`` column),
-    read as :func:`_key_reader` says: all at once, not a call per row."""
-    if "g" not in at:
-        return [None] * len(found)
-    g = at["g"]
+def _group_keys(statement: _Statement, found: list[tuple], g: int) -> list:
+    """The group key of each row, read as the statement says: all at once, not a call
+    per row."""
     keys = [row[g] for row in found]
-    reader = _key_reader(rows)
+    reader = statement.read_key
     return keys if reader is None else [reader(key) for key in keys]
 
 
@@ -399,24 +503,31 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _rollup_rows(family: str, slice_: Slice, spans: _Spans, grouping: _Grouping):
-    """The rollup rows of the slice and periods, the expression that groups them and
-    the one that tells their span."""
-    model, column = _rollup_for(family, set(slice_.given()) | grouping.dims(), spans, grouping)
-    filters = {_ROLLUP_COLUMN[dim]: value for dim, value in slice_.given().items()}
-    rows = model.objects.filter(spans.within(column), **filters)
-    return rows, grouping.rollup_expression(column), spans.expression(column)
+def _slot(dim: str) -> _Slot:
+    """The slot of a slice's value: a unit's key, or a channel's code."""
+    return _Slot(dim, models.CharField() if dim == "channel" else models.IntegerField())
+
+
+def _rollup_rows(family: str, shape: _Shape):
+    """The rollup rows of the slice and spans, the expression that groups them and the
+    one that tells their span."""
+    grouping = shape.grouping
+    model, column = _rollup_for(family, shape.dimensions(), shape.spans, grouping)
+    filters = {_ROLLUP_COLUMN[dim]: _slot(dim) for dim in shape.dims}
+    day = models.DateField()
+    rows = model.objects.filter(shape.spans.within(column, day), **filters)
+    return rows, grouping.rollup_expression(column), shape.spans.expression(column, day)
 
 
 def _fact_rows(
-    family: str, queryset, slice_: Slice, spans: _Spans
+    family: str, queryset, shape: _Shape
 ) -> tuple[models.QuerySet, models.Expression | None]:
-    """The facts of the slice and periods, and the expression that tells their span."""
-    moment = _MOMENT[family]
-    fields = _FACT_FIELD[family]
-    filters = {fields[dim]: value for dim, value in slice_.given().items()}
-    facts = queryset.filter(spans.within(moment, day_start), **filters)
-    return facts, spans.expression(moment, day_start)
+    """The facts of the slice and spans, and the expression that tells their span."""
+    moment, fields = _MOMENT[family], _FACT_FIELD[family]
+    filters = {fields[dim]: _slot(dim) for dim in shape.dims}
+    at = models.DateTimeField()
+    facts = queryset.filter(shape.spans.within(moment, at, day_start), **filters)
+    return facts, shape.spans.expression(moment, at, day_start)
 
 
 # --------------------------------------------------------------------------- measures
@@ -641,12 +752,16 @@ def _builders(family: str, codes: frozenset[str]) -> tuple:
 # --------------------------------------------------------------------------- families
 
 
-def _surveys(slice_, spans, grouping) -> list[dict]:
-    rows, group, span = _rollup_rows(SURVEYS, slice_, spans, grouping)
-    sums = _sums(
-        rows, group, _sum_of(_SURVEY_SUMS), at_least=("responses", grouping.min_n), span=span
-    )
-    return _per_period(spans, sums, lambda c: _values(SURVEYS, c, grouping.codes))
+def _surveys(ask: _Ask) -> list[dict]:
+    sums = _sums(_survey_statement(ask.shape), ask.values)
+    return _per_period(ask.spans, sums, lambda c: _values(SURVEYS, c, ask.grouping.codes))
+
+
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _survey_statement(shape: _Shape) -> _Statement:
+    rows, group, span = _rollup_rows(SURVEYS, shape)
+    at_least = ("responses", shape.grouping.min_n)
+    return _statement(rows, group, _sum_of(_SURVEY_SUMS), at_least=at_least, span=span)
 
 
 def _per_period(spans: _Spans, sums: dict, build) -> list[dict]:
@@ -666,20 +781,12 @@ _WEEK_CHANNEL_SUMS = {
 }
 
 
-def _interactions(slice_, spans, grouping) -> list[dict]:
-    rows, group, span = _rollup_rows(INTERACTIONS, slice_, spans, grouping)
-    # The channel sums come first: after ``received=Sum("received")`` the name would mean
-    # that aggregate, not the column.
-    measures = {}
-    if "CV-2" in grouping.codes:
-        measures = _WEEK_CHANNEL_SUMS if rows.model is InteractionWeek else _CHANNEL_SUMS
-    measures = {**measures, **_sum_of(_INTERACTION_SUMS)}
-    sums = _sums(rows, group, measures, at_least=("received", grouping.min_n), span=span)
-    per_period = spans.split(sums)
-    ttfrs: list[dict] = [{} for _period in spans.periods]
+def _interactions(ask: _Ask) -> list[dict]:
+    grouping = ask.grouping
+    per_period = ask.spans.split(_sums(_interaction_statement(ask.shape), ask.values))
+    ttfrs: list[dict] = [{} for _period in ask.spans.periods]
     if "TTFR" in grouping.codes and grouping.quantiles:  # quantiles do not add up
-        weekly = (rows, group, span) if rows.model is InteractionWeek else None
-        ttfrs = _ttfr(slice_, spans, grouping, per_period, weekly)
+        ttfrs = _ttfr(ask, per_period)
     wants_split = "CV-2" in grouping.codes  # the split is CV-2's alone
     return [
         {
@@ -695,6 +802,19 @@ def _interactions(slice_, spans, grouping) -> list[dict]:
     ]
 
 
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _interaction_statement(shape: _Shape) -> _Statement:
+    rows, group, span = _rollup_rows(INTERACTIONS, shape)
+    # The channel sums come first: after ``received=Sum("received")`` the name would mean
+    # that aggregate, not the column.
+    measures = {}
+    if "CV-2" in shape.grouping.codes:
+        measures = _WEEK_CHANNEL_SUMS if rows.model is InteractionWeek else _CHANNEL_SUMS
+    measures = {**measures, **_sum_of(_INTERACTION_SUMS)}
+    at_least = ("received", shape.grouping.min_n)
+    return _statement(rows, group, measures, at_least=at_least, span=span)
+
+
 def _by_channel(c: dict) -> dict[str, int]:
     """CV-2's split; a channel without conversations is left out."""
     return {channel: c[name] for name, channel in _CHANNEL_NAMES if c.get(name)}
@@ -703,47 +823,43 @@ def _by_channel(c: dict) -> dict[str, int]:
 _CHANNEL_NAMES = tuple((name, name.removeprefix("channel_")) for name in _CHANNEL_SUMS)
 
 
-def _ttfr(slice_, spans: _Spans, grouping, sums: list[dict], weekly) -> list[dict]:
+def _ttfr(ask: _Ask, sums: list[dict]) -> list[dict]:
     """Median and p90 of TTFR per group of each period (``sums``: its groups' sums): from
     the sketch for huge regional slices, else exact: from the waits of the weekly rollup
-    when it holds the slice (``weekly``: its rows, group and span), from the facts
-    otherwise."""
-    regional = set(slice_.given()) | grouping.dims() <= {"region"}
+    when it holds the slice, from the facts otherwise."""
+    spans, shape = ask.spans, ask.shape
+    regional = shape.dimensions() <= {"region"}
     result: list[dict] = [{} for _period in spans.periods]
     exact = []
     for index, (period, period_sums) in enumerate(zip(spans.periods, sums, strict=True)):
         total = sum(c["ttfr_n"] for c in period_sums.values())
         if regional and total > EXACT_TTFR_LIMIT:
-            result[index] = _ttfr_from_sketch(slice_, period, grouping)
+            result[index] = _ttfr_from_sketch(ask, period)
         elif total:
             exact.append(index)
-    if exact and weekly is not None:
-        from_waits = _ttfr_from_waits(spans, *weekly)
+    model, _day = _rollup_for(INTERACTIONS, shape.dimensions(), shape.spans, shape.grouping)
+    if exact and model is InteractionWeek:
+        from_waits = _ttfr_from_waits(ask)
         for index in exact:
             result[index] = from_waits[index]
         return result
     for index in exact:  # the facts of each period ranked by the database
-        facts, _span = _fact_rows(
-            INTERACTIONS,
-            Interaction.objects.filter(ttfr_seconds__isnull=False),
-            slice_,
-            _Spans((spans.periods[index],)),
-        )
-        result[index] = _ttfr_quantiles(facts, grouping.fact_expression(INTERACTIONS))
+        one = ask.of_period(index)
+        result[index] = _ttfr_quantiles(_ttfr_facts_statement(one.shape), one.values)
     return result
 
 
-def _ttfr_from_waits(spans: _Spans, rows, group, span) -> list[dict]:
+def _ttfr_from_waits(ask: _Ask) -> list[dict]:
     """Median and p90 per group of each period from the weekly rollup's waits: a group's
     weeks of a period put together (sorted runs, which the sort merges)."""
-    rows, columns = _keyed(rows.filter(ttfr_n__gt=0).order_by(), group, span)
-    rows = rows.values(*columns, "ttfr_waits")
-    names, found = _tuples(rows)
-    at = {name: names.index(name) for name in (*columns, "ttfr_waits")}
+    statement = _waits_statement(ask.shape)
+    names, found = statement.rows(ask.values)
+    at = {name: names.index(name) for name in (*statement.keys, "ttfr_waits")}
+    spans = ask.spans
     together: list[dict] = [defaultdict(list) for _period in spans.periods]
     # The packed weeks of each group and period, unpacked once together.
-    for row, key in zip(found, _group_keys(rows, found, at), strict=True):
-        for index in spans.members[row[at["s"]] if span is not None else 0]:
+    for row, key in zip(found, _group_keys(statement, found, at["g"]), strict=True):
+        for index in spans.members[row[at["s"]] if statement.spanned else 0]:
             together[index][key].append(row[at["ttfr_waits"]])
     return [
         {
@@ -752,6 +868,14 @@ def _ttfr_from_waits(spans: _Spans, rows, group, span) -> list[dict]:
         }
         for groups in together
     ]
+
+
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _waits_statement(shape: _Shape) -> _Statement:
+    rows, group, span = _rollup_rows(INTERACTIONS, shape)
+    rows = _keyed(rows.filter(ttfr_n__gt=0).order_by(), group, span)
+    keys = ("s", "g") if span is not None else ("g",)
+    return _compiled(rows.values(*keys, "ttfr_waits"), span is not None)
 
 
 class _Quantiles(models.Aggregate):
@@ -778,18 +902,29 @@ class _Quantiles(models.Aggregate):
         )
 
 
-def _ttfr_quantiles(facts: models.QuerySet, group: models.Expression | None) -> dict:
+def _ttfr_quantiles(statement: _Statement, values: dict) -> dict:
     """Median and p90 per group, exact, each group's first responses sorted once."""
-    found = _Quantiles("ttfr_seconds", _TTFR_FRACTIONS)
-    facts = facts.order_by()
-    if group is None:
-        values = facts.aggregate(quantiles=found)["quantiles"]
-        if values is None:  # no first responses
-            return {}
-        return {None: _named(values)}
-    rows = facts.annotate(g=group).values("g").annotate(quantiles=found)
-    as_key = _key_reader(rows) or (lambda key: key)
-    return {as_key(row["g"]): _named(row["quantiles"]) for row in rows}
+    names, found = statement.rows(values)
+    g, at = names.index("g"), names.index("quantiles")
+    as_json = models.JSONField().from_db_value  # both databases give the JSON as text
+    result = {}
+    for row, key in zip(found, _group_keys(statement, found, g), strict=True):
+        if row[at] is not None:  # no first responses (a query without a group gives a row)
+            result[key] = _named(as_json(row[at], None, connection))
+    return result
+
+
+def _quantiles_statement(facts: models.QuerySet, group: models.Expression | None) -> _Statement:
+    """The first responses' quantiles per group (``None``: of all the facts)."""
+    rows = _keyed(facts.order_by(), group, None).values("g")
+    return _compiled(rows.annotate(quantiles=_Quantiles("ttfr_seconds", _TTFR_FRACTIONS)), False)
+
+
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _ttfr_facts_statement(shape: _Shape) -> _Statement:
+    first_responses = Interaction.objects.filter(ttfr_seconds__isnull=False)
+    facts, _span = _fact_rows(INTERACTIONS, first_responses, shape)
+    return _quantiles_statement(facts, shape.grouping.fact_expression(INTERACTIONS))
 
 
 _TTFR_NAMES = [name for name, _q in formulas.TTFR_QUANTILES]
@@ -802,13 +937,15 @@ def _named(values: Sequence[float]) -> dict[str, float]:
     return dict(zip(_TTFR_NAMES, map(float, values), strict=True))  # no Python loop: ~700 a table
 
 
-def _ttfr_from_sketch(slice_, period, grouping) -> dict:
+def _ttfr_from_sketch(ask: _Ask, period: Period) -> dict:
     rows = TtfrSketchDay.objects.filter(day__gte=period.start, day__lt=period.end)
-    if slice_.region is not None:
-        rows = rows.filter(region_id=slice_.region)
+    if ask.slice.region is not None:
+        rows = rows.filter(region_id=ask.slice.region)
     counts: dict = defaultdict(dict)
+    group = ask.grouping.rollup_expression()
+    # Its values are in the query (rare: a huge regional slice), compiled for this ask.
     for (key, bucket), c in _sums(
-        rows, grouping.rollup_expression(), {"n": Sum("count")}, ["bucket"]
+        _statement(rows, group, {"n": Sum("count")}, ["bucket"]), {}
     ).items():
         counts[key][bucket] = c["n"]
     return {
@@ -820,18 +957,16 @@ def _ttfr_from_sketch(slice_, period, grouping) -> dict:
     }
 
 
-def _mentions(slice_, spans, grouping) -> list[dict]:
-    rows, group, span = _rollup_rows(MENTIONS, slice_, spans, grouping)
-    sums = _sums(
-        rows, group, _sum_of(_MENTION_SUMS), at_least=("mentions", grouping.min_n), span=span
-    )
+def _mentions(ask: _Ask) -> list[dict]:
+    spans, grouping = ask.spans, ask.grouping
+    sums = _sums(_mention_statement(ask.shape), ask.values)
     breakdowns = [
         defaultdict(lambda: {"platform": {}, "sentiment": {}, "client_group": {}})
         for _period in spans.periods
     ]
     for column in ("platform", "sentiment", "client_group_id") if "CV-1" in grouping.codes else ():
         name = column.removesuffix("_id")
-        by_value = _sums(rows, group, {"n": Sum("mentions")}, [column], span=span)
+        by_value = _sums(_mention_statement(ask.shape, column), ask.values)
         for breakdown, period_sums in zip(breakdowns, spans.split(by_value), strict=True):
             for (key, value), c in period_sums.items():
                 breakdown[key][name][value or ""] = c["n"]
@@ -844,21 +979,35 @@ def _mentions(slice_, spans, grouping) -> list[dict]:
     ]
 
 
-def _evaluations_values(slice_, spans, grouping) -> list[dict]:
-    facts, span = _fact_rows(EVALUATIONS, _evaluations(), slice_, spans)
-    sums = _sums(
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _mention_statement(shape: _Shape, by_value: str | None = None) -> _Statement:
+    """The mentions' sums, or (``by_value``: a column) their counts by its values."""
+    rows, group, span = _rollup_rows(MENTIONS, shape)
+    if by_value is not None:
+        return _statement(rows, group, {"n": Sum("mentions")}, [by_value], span=span)
+    at_least = ("mentions", shape.grouping.min_n)
+    return _statement(rows, group, _sum_of(_MENTION_SUMS), at_least=at_least, span=span)
+
+
+def _evaluations_values(ask: _Ask) -> list[dict]:
+    return _per_period(ask.spans, _sums(_evaluation_statement(ask.shape), ask.values), _iqs)
+
+
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _evaluation_statement(shape: _Shape) -> _Statement:
+    facts, span = _fact_rows(EVALUATIONS, _evaluations(), shape)
+    return _statement(
         facts,
-        grouping.fact_expression(EVALUATIONS),
+        shape.grouping.fact_expression(EVALUATIONS),
         {
             "n": Count("pk"),
             "total": Sum("iqs"),
             "sumsq": Sum(F("iqs") * F("iqs")),
             "critical_failed": Count("pk", filter=Q(critical_failed=True)),
         },
-        at_least=("n", grouping.min_n),
+        at_least=("n", shape.grouping.min_n),
         span=span,
     )
-    return _per_period(spans, sums, _iqs)
 
 
 def _iqs(c: dict) -> dict[str, MetricValue]:
@@ -873,12 +1022,18 @@ def _iqs(c: dict) -> dict[str, MetricValue]:
     }
 
 
-def _invitations(slice_, spans, grouping) -> list[dict]:
+def _invitations(ask: _Ask) -> list[dict]:
+    sums = _sums(_invitation_statement(ask.shape), ask.values)
+    return _per_period(ask.spans, sums, _response_rate)
+
+
+@lru_cache(maxsize=_STATEMENTS_KEPT)
+def _invitation_statement(shape: _Shape) -> _Statement:
     sent = Invitation.objects.filter(sent_at__isnull=False)
-    facts, span = _fact_rows(INVITATIONS, sent, slice_, spans)
-    sums = _sums(
+    facts, span = _fact_rows(INVITATIONS, sent, shape)
+    return _statement(
         facts,
-        grouping.fact_expression(INVITATIONS),
+        shape.grouping.fact_expression(INVITATIONS),
         {
             "invited": Count("pk"),
             # EXISTS, not a join: the planner then looks each invitation's answer up by
@@ -894,10 +1049,9 @@ def _invitations(slice_, spans, grouping) -> list[dict]:
                 ),
             ),
         },
-        at_least=("invited", grouping.min_n),
+        at_least=("invited", shape.grouping.min_n),
         span=span,
     )
-    return _per_period(spans, sums, _response_rate)
 
 
 def _response_rate(c: dict) -> dict[str, MetricValue]:
@@ -954,13 +1108,13 @@ def _grouped(
     filler, in place, so the codes stay in their order."""
     if grouping.min_n and len(periods) > 1:  # a group's size is a period's, not a span's
         return [_grouped(slice_, [period], grouping, fillers)[0] for period in periods]
-    spans = _Spans(tuple(periods))
+    ask = _Ask(slice_, _Spans(tuple(periods)), grouping)
     result: list[dict] = [{} for _period in periods]
-    wanted = set(slice_.given()) | grouping.dims()
+    wanted = ask.shape.dimensions()
     families = {METRIC_FAMILY[code] for code in grouping.codes}
     not_applicable = {f for f in families if not wanted <= FAMILY_DIMENSIONS[f]}
     for family in families - not_applicable:
-        found = _FAMILY_QUERY[family](slice_, spans, grouping)
+        found = _FAMILY_QUERY[family](ask)
         for into, groups in zip(result, found, strict=True):
             for key, values in groups.items():
                 group = into.get(key)
