@@ -1324,12 +1324,19 @@ def timed(action, runs: int):
 
 def interleaved(actions: dict) -> tuple[dict, dict]:
     """``{name: (action, runs)}`` → (median ms, last result) per name, the actions run in
-    turns after one warm-up each; an action with fewer runs sits out the later turns."""
+    turns after one warm-up each; an action with fewer runs takes turns spread evenly over
+    all of them (not the first ones only), so that its median and the others' are of the
+    same minutes of a machine whose speed changes."""
     last = {name: action() for name, (action, _runs) in actions.items()}
     times: dict = {name: [] for name in actions}
-    for turn in range(max(runs for _action, runs in actions.values())):
-        for name, (action, runs) in actions.items():
-            if turn < runs:
+    total = max(runs for _action, runs in actions.values())
+    turns = {
+        name: {int((i + 0.5) * total / runs) for i in range(runs)}
+        for name, (_action, runs) in actions.items()
+    }
+    for turn in range(total):
+        for name, (action, _runs) in actions.items():
+            if turn in turns[name]:
                 started = time.perf_counter()
                 last[name] = action()
                 times[name].append((time.perf_counter() - started) * 1000)
