@@ -228,6 +228,8 @@ class Response(models.Model):
             models.Index(fields=["respondent_key", "submitted_at"]),
             models.Index(fields=["status"]),
             models.Index(fields=["submitted_at"]),  # rollups rebuilt day by day
+            # Whether an invitation was answered, from the index alone (response rates).
+            models.Index(fields=["invitation", "status"]),
         ]
 
     def __str__(self) -> str:

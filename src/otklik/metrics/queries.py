@@ -1036,14 +1036,20 @@ def _invitation_statement(shape: _Shape) -> _Statement:
         shape.grouping.fact_expression(INVITATIONS),
         {
             "invited": Count("pk"),
-            # EXISTS, not a join: the planner then looks each invitation's answer up by
-            # the unique index instead of walking all of it (measured 475 ms → tens).
+            # EXISTS, not a join: the planner then looks each invitation's answer up in an
+            # index instead of walking all of it (measured 475 ms → tens). A range of one
+            # id, not an equality: for an equality on a unique column SQLite takes that
+            # column's index at once, without weighing the one of (invitation, status),
+            # and reads each response's row for its status (a region's 2 031 invitations:
+            # 6.3 ms against 3.2).
             "responded": Count(
                 "pk",
                 filter=Q(
                     Exists(
                         Response.objects.filter(
-                            invitation=OuterRef("pk"), status=ResponseStatus.ACCEPTED
+                            invitation__gte=OuterRef("pk"),
+                            invitation__lte=OuterRef("pk"),
+                            status=ResponseStatus.ACCEPTED,
                         )
                     )
                 ),
