@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, lru_cache
+from operator import add
 
 from django.conf import settings
 from django.db import connection, models
@@ -347,21 +348,6 @@ class _Spans:
         """What fills the slots of :class:`_SpanShape`."""
         return {f"day{index}": day for index, day in enumerate(self.ends)}
 
-    def split(self, sums: dict) -> list[dict]:
-        """``{(span, key): measures}`` (or ``{key: …}`` for one span) → per period
-        ``{key: measures}``, the measures of its spans added up."""
-        if len(self.members) == 1:
-            return [sums] * len(self.periods)
-        result: list[dict] = [{} for _ in self.periods]
-        for (span, key), measures in sums.items():
-            for index in self.members[span]:
-                into = result[index]
-                if key in into:
-                    into[key] = {name: into[key][name] + value for name, value in measures.items()}
-                else:
-                    into[key] = measures
-        return result
-
 
 def _rollup_for(
     family: str, dims: set[str], spans: _SpanShape, grouping: _Grouping
@@ -442,10 +428,11 @@ def _statement(
     return _compiled(rows, span is not None, extra)
 
 
-def _sums(statement: _Statement, values: dict) -> dict:
-    """``{group value: {measure: number}}`` from one grouped query run with the ask's
-    ``values``. With ``extra`` columns the key is a tuple ``(group value, *extra
-    values)``; split by span, it is ``(span, key)``."""
+def _sums(statement: _Statement, values: dict, spans: _Spans | None = None) -> list[dict]:
+    """Per period of ``spans`` (one without), ``{group value: {measure: number}}`` from
+    one grouped query run with the ask's ``values``: a period's measures are those of
+    its spans added up. With ``extra`` columns the key is a tuple ``(group value, *extra
+    values)``."""
     names, found = statement.rows(values)
     at = {name: names.index(name) for name in statement.keys}
     first = len(at)  # the measures follow the key columns
@@ -454,20 +441,26 @@ def _sums(statement: _Statement, values: dict) -> dict:
     measure_names = names[first:]
     # SQLite gives plain ints and floats (None for a sum of no rows); PostgreSQL a Decimal
     # for a sum of bigint. Read as they come where they can be: a region's table has
-    # some 50 000 of them.
+    # some 50 000 of them, added up per period as tuples, made dicts once.
     plain = connection.vendor == "sqlite"
-    extra, spanned = statement.extra, statement.spanned
-    result = {}
+    extra = statement.extra
+    span = at["s"] if statement.spanned else None
+    members = spans.members if spans is not None else ((0,),)  # one span: every period
+    periods: list[dict] = [{} for _period in spans.periods] if spans is not None else [{}]
     for row, key in zip(found, _group_keys(statement, found, at["g"]), strict=True):
         if extra:
             key = (key, *(row[at[name]] for name in extra))
-        if spanned:
-            key = (row[at["s"]], key)
         numbers = row[first:]
         if not plain or None in numbers:
-            numbers = [_number(value) for value in numbers]
-        result[key] = dict(zip(measure_names, numbers, strict=True))
-    return result
+            numbers = tuple([_number(value) for value in numbers])
+        for index in members[0 if span is None else row[span]]:
+            into = periods[index]
+            known = into.get(key)
+            into[key] = numbers if known is None else tuple(map(add, known, numbers))
+    return [
+        {key: dict(zip(measure_names, numbers, strict=True)) for key, numbers in period.items()}
+        for period in periods
+    ]
 
 
 #: The group of a query without one: a constant, which no database groups by.
@@ -753,8 +746,8 @@ def _builders(family: str, codes: frozenset[str]) -> tuple:
 
 
 def _surveys(ask: _Ask) -> list[dict]:
-    sums = _sums(_survey_statement(ask.shape), ask.values)
-    return _per_period(ask.spans, sums, lambda c: _values(SURVEYS, c, ask.grouping.codes))
+    sums = _sums(_survey_statement(ask.shape), ask.values, ask.spans)
+    return _per_period(sums, lambda c: _values(SURVEYS, c, ask.grouping.codes))
 
 
 @lru_cache(maxsize=_STATEMENTS_KEPT)
@@ -764,9 +757,9 @@ def _survey_statement(shape: _Shape) -> _Statement:
     return _statement(rows, group, _sum_of(_SURVEY_SUMS), at_least=at_least, span=span)
 
 
-def _per_period(spans: _Spans, sums: dict, build) -> list[dict]:
+def _per_period(sums: list[dict], build) -> list[dict]:
     """Each period's groups, each with the values ``build`` makes of its sums."""
-    return [{key: build(c) for key, c in period_sums.items()} for period_sums in spans.split(sums)]
+    return [{key: build(c) for key, c in period_sums.items()} for period_sums in sums]
 
 
 #: CV-2's split by channel, summed beside the other measures (one conditional sum per
@@ -783,7 +776,7 @@ _WEEK_CHANNEL_SUMS = {
 
 def _interactions(ask: _Ask) -> list[dict]:
     grouping = ask.grouping
-    per_period = ask.spans.split(_sums(_interaction_statement(ask.shape), ask.values))
+    per_period = _sums(_interaction_statement(ask.shape), ask.values, ask.spans)
     ttfrs: list[dict] = [{} for _period in ask.spans.periods]
     if "TTFR" in grouping.codes and grouping.quantiles:  # quantiles do not add up
         ttfrs = _ttfr(ask, per_period)
@@ -944,9 +937,8 @@ def _ttfr_from_sketch(ask: _Ask, period: Period) -> dict:
     counts: dict = defaultdict(dict)
     group = ask.grouping.rollup_expression()
     # Its values are in the query (rare: a huge regional slice), compiled for this ask.
-    for (key, bucket), c in _sums(
-        _statement(rows, group, {"n": Sum("count")}, ["bucket"]), {}
-    ).items():
+    (sums,) = _sums(_statement(rows, group, {"n": Sum("count")}, ["bucket"]), {})
+    for (key, bucket), c in sums.items():
         counts[key][bucket] = c["n"]
     return {
         key: {
@@ -959,15 +951,15 @@ def _ttfr_from_sketch(ask: _Ask, period: Period) -> dict:
 
 def _mentions(ask: _Ask) -> list[dict]:
     spans, grouping = ask.spans, ask.grouping
-    sums = _sums(_mention_statement(ask.shape), ask.values)
+    sums = _sums(_mention_statement(ask.shape), ask.values, spans)
     breakdowns = [
         defaultdict(lambda: {"platform": {}, "sentiment": {}, "client_group": {}})
         for _period in spans.periods
     ]
     for column in ("platform", "sentiment", "client_group_id") if "CV-1" in grouping.codes else ():
         name = column.removesuffix("_id")
-        by_value = _sums(_mention_statement(ask.shape, column), ask.values)
-        for breakdown, period_sums in zip(breakdowns, spans.split(by_value), strict=True):
+        by_value = _sums(_mention_statement(ask.shape, column), ask.values, spans)
+        for breakdown, period_sums in zip(breakdowns, by_value, strict=True):
             for (key, value), c in period_sums.items():
                 breakdown[key][name][value or ""] = c["n"]
     return [
@@ -975,7 +967,7 @@ def _mentions(ask: _Ask) -> list[dict]:
             key: _values(MENTIONS, c, grouping.codes, {"breakdown": breakdown[key]})
             for key, c in period_sums.items()
         }
-        for breakdown, period_sums in zip(breakdowns, spans.split(sums), strict=True)
+        for breakdown, period_sums in zip(breakdowns, sums, strict=True)
     ]
 
 
@@ -990,7 +982,7 @@ def _mention_statement(shape: _Shape, by_value: str | None = None) -> _Statement
 
 
 def _evaluations_values(ask: _Ask) -> list[dict]:
-    return _per_period(ask.spans, _sums(_evaluation_statement(ask.shape), ask.values), _iqs)
+    return _per_period(_sums(_evaluation_statement(ask.shape), ask.values, ask.spans), _iqs)
 
 
 @lru_cache(maxsize=_STATEMENTS_KEPT)
@@ -1023,8 +1015,8 @@ def _iqs(c: dict) -> dict[str, MetricValue]:
 
 
 def _invitations(ask: _Ask) -> list[dict]:
-    sums = _sums(_invitation_statement(ask.shape), ask.values)
-    return _per_period(ask.spans, sums, _response_rate)
+    sums = _sums(_invitation_statement(ask.shape), ask.values, ask.spans)
+    return _per_period(sums, _response_rate)
 
 
 @lru_cache(maxsize=_STATEMENTS_KEPT)
