@@ -254,7 +254,7 @@ _STATEMENTS_KEPT = 256
 class _Shape:
     """What an ask's queries depend on, the values aside: the dimensions its slice names,
     its spans and its grouping. (And the settings, which do not change while the process
-    runs: the time zone the facts' days are cut in.)"""
+    runs: the database, and the time zone the facts' days are cut in.)"""
 
     dims: tuple[str, ...]
     spans: _SpanShape
