@@ -224,7 +224,7 @@ class _Statement:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return ("s", "g", *self.extra) if self.spanned else ("g", *self.extra)
+        return _key_names(self.spanned, self.extra)
 
     def rows(self, values: dict) -> tuple[list[str], list[tuple]]:
         """The column names and the rows, read as plain tuples: the ORM's per-value
@@ -421,7 +421,7 @@ def _statement(
     :class:`_SpanShape`) groups by span as well.
     """
     queryset = _keyed(queryset.order_by(), group, span)
-    rows = queryset.values(*(("s", "g") if span is not None else ("g",)), *extra)
+    rows = queryset.values(*_key_names(span is not None, extra))
     rows = rows.annotate(**measures)
     if at_least is not None and at_least[1] > 0:
         rows = rows.filter(**{f"{at_least[0]}__gte": at_least[1]})
@@ -429,11 +429,10 @@ def _statement(
 
 
 def _sums(statement: _Statement, values: dict, spans: _Spans | None = None) -> list[dict]:
-    """Per period of ``spans`` (one without), ``{group value: measures}`` (see
-    :func:`_measures`) from
-    one grouped query run with the ask's ``values``: a period's measures are those of
-    its spans added up. With ``extra`` columns the key is a tuple ``(group value, *extra
-    values)``."""
+    """Per period of ``spans`` (one without), ``{group value: measures}`` (a named tuple,
+    see :func:`_measures`) from one grouped query run with the ask's ``values``: a
+    period's measures are those of its spans added up. With ``extra`` columns the key is
+    a tuple ``(group value, *extra values)``."""
     names, found = statement.rows(values)
     at = {name: names.index(name) for name in statement.keys}
     first = len(at)  # the measures follow the key columns
@@ -467,6 +466,11 @@ def _measures(names: tuple[str, ...]) -> type:
     """The sums of a group as a named tuple (``c.received``): made at a quarter of a
     dict's cost, some 2 000 times a table. One class per set of measures."""
     return namedtuple("Measures", names)
+
+
+def _key_names(spanned: bool, extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """The key columns of rows keyed by :func:`_keyed`, in their order."""
+    return ("s", "g", *extra) if spanned else ("g", *extra)
 
 
 #: The group of a query without one: a constant, which no database groups by.
@@ -833,8 +837,7 @@ def _ttfr(ask: _Ask, sums: list[dict]) -> list[dict]:
             result[index] = _ttfr_from_sketch(ask, period)
         elif total:
             exact.append(index)
-    model, _day = _rollup_for(INTERACTIONS, shape.dimensions(), shape.spans, shape.grouping)
-    if exact and model is InteractionWeek:
+    if exact and _weekly_waits(shape):
         from_waits = _ttfr_from_waits(ask)
         for index in exact:
             result[index] = from_waits[index]
@@ -843,6 +846,13 @@ def _ttfr(ask: _Ask, sums: list[dict]) -> list[dict]:
         one = ask.of_period(index)
         result[index] = _ttfr_quantiles(_ttfr_facts_statement(one.shape), one.values)
     return result
+
+
+def _weekly_waits(shape: _Shape) -> bool:
+    """Whether the interactions of the ask are read from the weekly rollup, which keeps
+    the waits themselves (the choice :func:`_rollup_rows` makes)."""
+    model, _day = _rollup_for(INTERACTIONS, shape.dimensions(), shape.spans, shape.grouping)
+    return model is InteractionWeek
 
 
 def _ttfr_from_waits(ask: _Ask) -> list[dict]:
@@ -870,8 +880,7 @@ def _ttfr_from_waits(ask: _Ask) -> list[dict]:
 def _waits_statement(shape: _Shape) -> _Statement:
     rows, group, span = _rollup_rows(INTERACTIONS, shape)
     rows = _keyed(rows.filter(ttfr_n__gt=0).order_by(), group, span)
-    keys = ("s", "g") if span is not None else ("g",)
-    return _compiled(rows.values(*keys, "ttfr_waits"), span is not None)
+    return _compiled(rows.values(*_key_names(span is not None), "ttfr_waits"), span is not None)
 
 
 class _Quantiles(models.Aggregate):
@@ -902,7 +911,7 @@ def _ttfr_quantiles(statement: _Statement, values: dict) -> dict:
     """Median and p90 per group, exact, each group's first responses sorted once."""
     names, found = statement.rows(values)
     g, at = names.index("g"), names.index("quantiles")
-    as_json = models.JSONField().from_db_value  # both databases give the JSON as text
+    as_json = _Quantiles.output_field.from_db_value  # both databases give the JSON as text
     result = {}
     for row, key in zip(found, _group_keys(statement, found, g), strict=True):
         if row[at] is not None:  # no first responses (a query without a group gives a row)
